@@ -1,0 +1,3 @@
+"""rasid (راصد): an offline Arabic news-intelligence engine."""
+
+__version__ = "0.1.0"
