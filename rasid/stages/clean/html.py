@@ -1,0 +1,336 @@
+"""Articles from HTML: trafilatura finds the main content, rasid's line classifier cleans it.
+
+trafilatura is the field's reference extractor, but on Arabic pages it keeps chrome it does
+not know ("زر الذهاب إلى الأعلى", "اقرأ أيضاً" boxes, repeated captions) and it returns one
+text even when a page carries two articles. So rasid (1) looks for several article
+containers and extracts each on its own, (2) runs trafilatura's output through the same line
+classifier as text pages, and (3) reads headline, outlet and dates from the page's metadata
+before falling back to what the text says.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from rasid.normalize import normalize_arabic
+from rasid.stages.clean.lines import is_date_line
+from rasid.stages.clean.rules import chrome_rules, norm_line
+from rasid.stages.clean.text import TextArticle, extract_text_page
+
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "br",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "pre",
+        "form",
+        "main",
+        "dt",
+        "dd",
+        "title",
+    ]
+)
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head")
+_CONTAINER_HINT = re.compile(r"(^|[\s_-])(post|article|story|entry|news|single)([\s_-]|$)", re.I)
+_CONTAINER_NOISE = re.compile(
+    r"related|sidebar|widget|comment|teaser|card|thumb|list|footer|header|nav|menu|share|"
+    r"most|popular|trending|recommend|promo|ad[s_-]|banner",
+    re.I,
+)
+_SUBHEAD_HINT = re.compile(
+    r"sub-?title|sub-?head|standfirst|excerpt|strapline|\bdeck\b|\blead\b|summary|intro", re.I
+)
+CONTAINER_MIN_WORDS = 60
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "DC.date.issued",
+    "dc.date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+)
+_SITE_META = ("og:site_name", "application-name", "publisher", "twitter:site")
+
+
+@dataclass
+class HtmlArticle:
+    paragraphs: list[str]
+    headline: tuple[str, str] | None = None  # (text, method)
+    subheadline: tuple[str, str] | None = None
+    published: tuple[str, str] | None = None
+
+
+@dataclass
+class HtmlPage:
+    articles: list[HtmlArticle]
+    outlet: tuple[str, str] | None = None
+    page_date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    visible_lines: list[str] = field(default_factory=list)
+
+
+def parse_html(html: str) -> etree._Element | None:
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def tag_line_kind(norm: str) -> str | None:
+    return chrome_rules().kind(norm, len(norm.split()))
+
+
+def visible_lines(tree: etree._Element) -> list[str]:
+    """The page's visible text, one line per block element (the no-extraction view)."""
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _DROP_TAGS:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if el.text and tag:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(root)
+    return [" ".join(ln.split()) for ln in "".join(parts).split("\n") if ln.strip()]
+
+
+def _meta(tree: etree._Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in tree.iter("meta"):
+        key = m.get("property") or m.get("name") or m.get("itemprop")
+        val = m.get("content")
+        if key and val and val.strip():
+            out.setdefault(key.strip(), val.strip())
+    return out
+
+
+def _jsonld(tree: etree._Element) -> list[dict]:
+    found: list[dict] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                found.append(item)
+                stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+            elif isinstance(item, list):
+                stack.extend(item)
+    return found
+
+
+def _text_of(el: etree._Element) -> str:
+    return " ".join(el.text_content().split())
+
+
+def find_containers(tree: etree._Element) -> list[etree._Element]:
+    """Disjoint article containers, each with its own heading and enough paragraph text.
+
+    Two or more mean the page carries several articles (an infinite-scroll "next article",
+    a second story under the first); one or none mean the whole page goes to trafilatura.
+    """
+    cands = []
+    for el in tree.iter("article", "div", "section", "main"):
+        attrs = f"{el.get('class', '')} {el.get('id', '')}"
+        if el.tag != "article" and not _CONTAINER_HINT.search(attrs):
+            continue
+        if _CONTAINER_NOISE.search(attrs):
+            continue
+        heads = el.xpath(".//h1|.//h2")
+        if not heads:
+            continue
+        words = sum(len(_text_of(p).split()) for p in el.iter("p"))
+        if words < CONTAINER_MIN_WORDS:
+            continue
+        cands.append(el)
+    # keep the innermost containers that still hold a heading and the text
+    inner = [c for c in cands if not any(o is not c and _contains(c, o) for o in cands)]
+    inner = [c for c in inner if not any(_contains(o, c) and o is not c for o in inner)]
+    return inner if len(inner) >= 2 else []
+
+
+def _contains(outer: etree._Element, inner: etree._Element) -> bool:
+    return any(a is outer for a in inner.iterancestors())
+
+
+def _extract(html_fragment: str) -> list[str]:
+    text = trafilatura.extract(
+        html_fragment,
+        output_format="txt",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        deduplicate=False,
+    )
+    return [" ".join(ln.split()) for ln in (text or "").splitlines() if ln.strip()]
+
+
+def _heading(el: etree._Element, levels: str = ".//h1|.//h2") -> str | None:
+    """The first heading that reads like a headline (not a logo or a sidebar title)."""
+    for h in el.xpath(levels):
+        text = _text_of(h)
+        norm = norm_line(text)
+        if len(norm.split()) >= 3 and not tag_line_kind(norm):
+            return text
+    return None
+
+
+def _published(meta: dict[str, str], ld: list[dict]) -> tuple[str, str] | None:
+    for key in _DATE_META:
+        if key in meta:
+            return meta[key], f"html-meta:{key}"
+    for item in ld:
+        if isinstance(item.get("datePublished"), str):
+            return item["datePublished"], "json-ld:datePublished"
+    return None
+
+
+def _outlet(meta: dict[str, str], ld: list[dict]) -> tuple[str, str] | None:
+    for key in _SITE_META:
+        val = meta.get(key, "")
+        if val and not val.startswith("@") and not val.startswith("http"):
+            return val, f"html-meta:{key}"
+    for item in ld:
+        pub = item.get("publisher")
+        if isinstance(pub, dict) and isinstance(pub.get("name"), str) and pub["name"].strip():
+            return pub["name"].strip(), "json-ld:publisher"
+    return None
+
+
+def clean_lines(lines: list[str], drop: set[str]) -> list[TextArticle]:
+    """trafilatura's lines through rasid's text cleaner: the articles they hold."""
+    lines = [ln for ln in lines if norm_line(ln) not in drop]
+    if not lines:
+        return []
+    return [a for a in extract_text_page("\n\n".join(lines)).articles if a.paragraphs]
+
+
+def _subheadline(el: etree._Element) -> str | None:
+    for sub in el.iter():
+        if not isinstance(sub.tag, str):
+            continue
+        attrs = f"{sub.get('class', '')} {sub.get('id', '')}"
+        if _SUBHEAD_HINT.search(attrs):
+            text = _text_of(sub)
+            if 4 <= len(text.split()) <= 60:
+                return text
+    return None
+
+
+def _strip_site_suffix(title: str, outlet: str | None) -> str:
+    parts = re.split(r"\s+[|–—-]\s+|\s*\|\s*", title)
+    if len(parts) < 2:
+        return title.strip()
+    if outlet and normalize_arabic(parts[-1]) == normalize_arabic(outlet):
+        return " - ".join(parts[:-1]).strip()
+    longest = max(parts, key=lambda p: len(p.split()))
+    return longest.strip() if len(longest.split()) >= 3 else title.strip()
+
+
+def extract_html_page(html: str) -> HtmlPage:
+    tree = parse_html(html)
+    if tree is None:
+        return HtmlPage([])
+    meta = _meta(tree)
+    ld = _jsonld(tree)
+    outlet = _outlet(meta, ld)
+    title_el = tree.find(".//title")
+    title = _text_of(title_el) if title_el is not None else None
+    lines = visible_lines(tree)
+    page = HtmlPage([], outlet, None, title, meta.get("og:url"), lines)
+    published = _published(meta, ld)
+
+    containers = find_containers(tree)
+    if containers:
+        pieces = []
+        for el in containers:
+            frag = lxml.html.tostring(el, encoding="unicode")
+            pieces.append((_heading(el), el, f"<html><body>{frag}</body></html>"))
+    else:
+        body = tree.find(".//body")
+        scope = body if body is not None else tree
+        pieces = [(_heading(scope, ".//h1"), scope, html)]
+
+    for heading, scope, fragment in pieces:
+        head = None
+        if heading:
+            head = (heading, "html-heading")
+        elif meta.get("og:title"):
+            head = (
+                _strip_site_suffix(meta["og:title"], outlet and outlet[0]),
+                "html-meta:og:title",
+            )
+        elif title:
+            head = (_strip_site_suffix(title, outlet and outlet[0]), "html-title")
+        sub = _subheadline(scope)
+        drop = {norm_line(t) for t in (head and head[0], sub) if t}
+        for k, found in enumerate(clean_lines(_extract(fragment), drop)):
+            art = HtmlArticle(found.paragraphs)
+            if k == 0:
+                art.headline = head
+                art.subheadline = (sub, "html-class") if sub else None
+            elif found.headline is not None:
+                art.headline = (found.headline.text, "line-classifier")
+            if not page.articles:
+                art.published = published
+            page.articles.append(art)
+
+    page.page_date = next((ln for ln in lines[:40] if is_date_line(norm_line(ln))), None)
+    return page

@@ -1,0 +1,80 @@
+"""The Arabic line classifier: what each line of a scraped page is.
+
+Every line gets one tag: ``blank``, ``date`` (a line that is essentially a date, e.g. the
+site's header "الثلاثاء 16 أبريل 2024 الموافق 07 شوال 1445"), a chrome kind from
+``rasid/data/chrome.tsv`` (``start``, ``end``, ``inline``, ``readalso``, ``byline``,
+``caption``, ``source``), or ``text``. Text lines are classified later, once hard-wrapped
+lines are joined, because a fragment like "أوضحت" says nothing on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasid.stages.clean.rules import chrome_rules, date_filler_regex, date_regex, norm_line
+
+CHROME_KINDS = frozenset({"start", "end", "inline", "readalso", "byline", "caption", "source"})
+_TERMINAL = re.compile(r"[.!?؟…:؛]['\"”»)\]]*$|[.!?؟]['\"”»)\]]+$")
+_SYMBOLS_ONLY = re.compile(r"^[\W\d_]*$")
+
+
+@dataclass
+class Line:
+    """One physical line of the page with its offsets into the raw text."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    words: int
+    tag: str = "text"
+
+    @property
+    def is_chrome(self) -> bool:
+        return self.tag in CHROME_KINDS
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Physical lines with raw offsets; surrounding whitespace is trimmed from the span."""
+    lines = []
+    pos = 0
+    for piece in raw.splitlines(keepends=True):
+        body = piece.rstrip("\r\n")
+        lead = len(body) - len(body.lstrip())
+        text = body.strip()
+        start = pos + lead
+        norm = norm_line(text) if text else ""
+        lines.append(Line(text, start, start + len(text), norm, len(norm.split())))
+        pos += len(piece)
+    return lines
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def is_date_line(norm: str) -> bool:
+    """A line made of a date plus weekday, time, labels and separators, and nothing else."""
+    if not norm or len(norm) > 120 or not date_regex().search(norm):
+        return False
+    rest = date_regex().sub(" ", norm)
+    rest = date_filler_regex().sub(" ", rest)
+    return len(rest.split()) <= 1
+
+
+def tag_line(line: Line) -> str:
+    if not line.text:
+        return "blank"
+    if is_date_line(line.norm):
+        return "date"
+    if _SYMBOLS_ONLY.match(line.norm):
+        return "inline"
+    kind = chrome_rules().kind(line.norm, line.words)
+    return kind or "text"
+
+
+def tag_lines(lines: list[Line]) -> list[Line]:
+    for line in lines:
+        line.tag = tag_line(line)
+    return lines

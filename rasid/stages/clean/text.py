@@ -1,0 +1,343 @@
+"""Find the articles in a scraped text page: join hard wraps, drop chrome, split articles.
+
+The page is read as a sequence of *units*: chrome lines (tagged by
+:mod:`rasid.stages.clean.lines`) stand alone, and runs of text lines are joined into
+paragraphs where the page hard-wrapped them. An article is a run of body paragraphs; a run
+ends where an end-of-article marker (comment form, related list, tags, source label, footer)
+or a block of short non-body lines stands between two body paragraphs. Each run's headline is
+the last headline-like line before it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rasid.stages.clean.lines import Line, ends_sentence, split_lines, tag_lines
+
+# A line ending in one of these words cannot end a sentence: the next line continues it.
+_CONTINUES = frozenset(
+    [
+        "في",
+        "من",
+        "الى",
+        "إلى",
+        "على",
+        "عن",
+        "ان",
+        "أن",
+        "إن",
+        "لان",
+        "لأن",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "اللتين",
+        "و",
+        "او",
+        "أو",
+        "ثم",
+        "حيث",
+        "مع",
+        "بين",
+        "قبل",
+        "بعد",
+        "خلال",
+        "منذ",
+        "حتى",
+        "ضد",
+        "عبر",
+        "نحو",
+        "لدى",
+        "لكن",
+        "بل",
+        "كما",
+        "التى",
+        "اذ",
+        "إذ",
+        "اذا",
+        "إذا",
+        "لم",
+        "لن",
+        "قد",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "وهو",
+        "وهي",
+        "هو",
+        "هي",
+        "كان",
+        "كانت",
+        "يكون",
+        "تكون",
+        "عند",
+        "عندما",
+        "بأن",
+        "بان",
+        "وأن",
+        "وان",
+        "فإن",
+        "فان",
+    ]
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►◄✓]|\d{1,2}\s*[-.)]|[(]\d{1,2}[)])\s*\S")
+_BODY_PUNCT = re.compile(r"[.،,؛;:!?؟]")
+_DOT_END = re.compile(r"(?<!\.)\.['\"”»)\]]*$")
+
+GOOD_MIN_WORDS = 8
+GOOD_LONG_WORDS = 15
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 35
+SECOND_ARTICLE_MIN_WORDS = 40
+BREAK_KINDS = frozenset({"end", "source"})
+
+
+@dataclass
+class Unit:
+    """A paragraph-sized piece of the page: joined text lines, or one chrome/date line."""
+
+    lines: list[Line]
+    tag: str
+    text: str = ""
+    norm: str = ""
+    words: int = 0
+    dup: bool = False
+
+    def __post_init__(self) -> None:
+        self.text = " ".join(" ".join(ln.text for ln in self.lines).split())
+        self.norm = " ".join(ln.norm for ln in self.lines)
+        self.words = len(self.text.split())
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def is_text(self) -> bool:
+        return self.tag == "text"
+
+    @property
+    def good(self) -> bool:
+        """Reads as a body paragraph: long enough and punctuated like prose."""
+        if not self.is_text or self.dup:
+            return False
+        if self.words >= GOOD_LONG_WORDS and _BODY_PUNCT.search(self.text):
+            return True
+        return self.words >= GOOD_MIN_WORDS and ends_sentence(self.text)
+
+    @property
+    def titlelike(self) -> bool:
+        """Could be a headline: a handful of words, not a period-terminated sentence."""
+        return (
+            self.is_text
+            and TITLE_MIN_WORDS <= self.words <= TITLE_MAX_WORDS
+            and not _DOT_END.search(self.text)
+            and not _LIST_ITEM.match(self.text)
+        )
+
+
+@dataclass
+class TextArticle:
+    """An article found on a text page, before it becomes a Document."""
+
+    paragraphs: list[str]
+    headline: Unit | None = None
+    subheadline: Unit | None = None
+    published: Unit | None = None
+    units: list[Unit] = field(default_factory=list)
+
+
+@dataclass
+class TextPage:
+    articles: list[TextArticle]
+    page_date: Unit | None
+    units: list[Unit]
+
+
+def build_units(lines: list[Line]) -> list[Unit]:
+    """Join hard-wrapped text lines into paragraphs; chrome lines stay single units."""
+    text_lines = [ln for ln in lines if ln.tag == "text"]
+    blanks = sum(1 for ln in lines if ln.tag == "blank")
+    blank_separated = blanks >= 0.3 * max(1, len(lines) - blanks)
+    width = _wrap_width(text_lines)
+    units: list[Unit] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.tag == "text":
+            if current and not _continues(current[-1], line, blank_separated, width):
+                units.append(Unit(current, "text"))
+                current = []
+            current.append(line)
+            continue
+        if current:
+            units.append(Unit(current, "text"))
+            current = []
+        if line.tag != "blank":
+            units.append(Unit([line], line.tag))
+    if current:
+        units.append(Unit(current, "text"))
+    _mark_duplicates(units)
+    return units
+
+
+def _wrap_width(text_lines: list[Line]) -> float:
+    """Typical length of a hard-wrapped line, from lines that stop mid-sentence."""
+    lengths = [len(ln.text) for ln in text_lines if ln.words >= 4 and not ends_sentence(ln.text)]
+    return statistics.median(lengths) if len(lengths) >= 3 else 0.0
+
+
+def _continues(prev: Line, nxt: Line, blank_separated: bool, width: float) -> bool:
+    """Whether ``nxt`` continues the paragraph ``prev`` was hard-wrapped out of."""
+    if _LIST_ITEM.match(nxt.text):
+        return False
+    if blank_separated:
+        return True
+    if ends_sentence(prev.text):
+        return False
+    last_word = prev.norm.split()[-1] if prev.norm else ""
+    if prev.words <= 2 or last_word in _CONTINUES:
+        return True
+    return width > 0 and len(prev.text) >= 0.6 * width and len(nxt.text) >= 0.3 * width
+
+
+def _mark_duplicates(units: list[Unit]) -> None:
+    """Lines printed twice (photo captions above and below an image, repeated teasers)."""
+    counts = Counter(u.norm for u in units if u.is_text and u.words >= 3)
+    for u in units:
+        if u.is_text and counts[u.norm] > 1:
+            u.dup = True
+
+
+def find_runs(units: list[Unit]) -> list[tuple[int, int]]:
+    """(first, last) indices of each run of body paragraphs."""
+    runs: list[tuple[int, int]] = []
+    first = last = None
+    for i, u in enumerate(units):
+        if not u.good:
+            continue
+        if first is None:
+            first = last = i
+            continue
+        if _gap_breaks(units[last + 1 : i]):
+            runs.append((first, last))
+            first = i
+        last = i
+    if first is not None:
+        runs.append((first, last))
+    return runs
+
+
+def _gap_breaks(gap: list[Unit]) -> bool:
+    """An end-of-article marker, or three or more stray short lines, separate two articles."""
+    if any(u.tag in BREAK_KINDS for u in gap):
+        return True
+    return sum(1 for u in gap if u.is_text and u.titlelike) >= 3
+
+
+def _body_paragraphs(units: list[Unit], first: int, last: int) -> tuple[list[Unit], int]:
+    """Text units of a run, minus duplicates and the link lines after a read-also header.
+
+    Returns the kept units and the index just past the run (trailing list items or short
+    closing sentences after the last full paragraph belong to the article too).
+    """
+    kept: list[Unit] = []
+    after_readalso = False
+    for u in units[first : last + 1]:
+        if u.tag == "readalso":
+            after_readalso = True
+            continue
+        if not u.is_text or u.dup:
+            continue
+        if after_readalso and not u.good:
+            continue
+        after_readalso = False
+        kept.append(u)
+    end = last + 1
+    while end < len(units):
+        u = units[end]
+        if not u.is_text or u.dup:
+            break
+        if not (_LIST_ITEM.match(u.text) or (u.words >= 4 and ends_sentence(u.text))):
+            break
+        kept.append(u)
+        end += 1
+    return kept, end
+
+
+def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | None]:
+    """Headline and subheadline: the last headline-like lines before the body."""
+    cands = [
+        (i, u)
+        for i, u in enumerate(gap)
+        if u.is_text
+        and (u.titlelike or (u.words <= 60 and not u.good))
+        and not (u.dup and u.norm in body_units)
+    ]
+    cands = [(i, u) for i, u in cands if u.titlelike or _is_last_text(gap, i)]
+    if not cands:
+        return None, None
+    dup_titles = [(i, u) for i, u in cands if u.dup and u.titlelike]
+    if dup_titles:
+        i, head = dup_titles[-1]
+        sub = next((u for j, u in cands if j > i and u.norm != head.norm), None)
+        return head, sub
+    i_last, last = cands[-1]
+    if len(cands) >= 2:
+        i_prev, prev = cands[-2]
+        adjacent = all(not gap[k].is_text for k in range(i_prev + 1, i_last))
+        listy = len(cands) >= 3 and all(u.titlelike for _, u in cands[-3:])
+        looks_sub = ends_sentence(last.text) or last.words >= 1.3 * prev.words
+        if prev.titlelike and adjacent and looks_sub and not listy:
+            return prev, last
+    if not last.titlelike:
+        return None, last
+    return last, None
+
+
+def _is_last_text(gap: list[Unit], i: int) -> bool:
+    return all(not u.is_text for u in gap[i + 1 :])
+
+
+def extract_text_page(raw: str) -> TextPage:
+    """Split a scraped text page into its articles."""
+    lines = tag_lines(split_lines(raw))
+    units = build_units(lines)
+    runs = find_runs(units)
+    articles: list[TextArticle] = []
+    prev_end = 0
+    page_date: Unit | None = None
+    for first, last in runs:
+        body, run_end = _body_paragraphs(units, first, last)
+        body_norms = {u.norm for u in units[first : last + 1] if u.is_text}
+        gap = units[prev_end:first]
+        head, sub = _header(gap, body_norms)
+        words = sum(u.words for u in body)
+        if articles and (head is None or words < SECOND_ARTICLE_MIN_WORDS):
+            if head is None and words >= 60:
+                articles[-1].paragraphs.extend(u.text for u in body)
+                articles[-1].units.extend(body)
+            prev_end = run_end
+            continue
+        published = None
+        head_pos = gap.index(head) if head is not None else len(gap)
+        dates_before = [u for u in gap[:head_pos] if u.tag == "date"]
+        dates_after = [u for u in gap[head_pos:] if u.tag == "date"]
+        if dates_after:
+            published = dates_after[0]
+        if not articles and dates_before:
+            page_date = dates_before[0]
+        articles.append(TextArticle([u.text for u in body], head, sub, published, body))
+        prev_end = run_end
+    if page_date is None and articles:
+        stray = [u for u in units if u.tag == "date" and u is not articles[0].published]
+        page_date = stray[0] if stray else None
+    return TextPage(articles, page_date, units)
