@@ -126,3 +126,9 @@ def date_filler_regex() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{wd}|{words})\b|\d{{1,2}}\s*:\s*\d{{2}}(?:\s*:\s*\d{{2}})?|[\d:/.,،|\-–—()\[\]*•·+]"
     )
+
+
+@lru_cache(maxsize=1)
+def continuation_words() -> frozenset[str]:
+    """Words after which a line break cannot be a sentence end (hard-wrap evidence)."""
+    return frozenset(normalize_arabic(row[0]) for row in _data_lines("continuation_words.txt"))

@@ -16,75 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rasid.stages.clean.lines import Line, ends_sentence, split_lines, tag_lines
+from rasid.stages.clean.rules import continuation_words
 
 # A line ending in one of these words cannot end a sentence: the next line continues it.
-_CONTINUES = frozenset(
-    [
-        "في",
-        "من",
-        "الى",
-        "إلى",
-        "على",
-        "عن",
-        "ان",
-        "أن",
-        "إن",
-        "لان",
-        "لأن",
-        "الذي",
-        "التي",
-        "الذين",
-        "اللذين",
-        "اللتين",
-        "و",
-        "او",
-        "أو",
-        "ثم",
-        "حيث",
-        "مع",
-        "بين",
-        "قبل",
-        "بعد",
-        "خلال",
-        "منذ",
-        "حتى",
-        "ضد",
-        "عبر",
-        "نحو",
-        "لدى",
-        "لكن",
-        "بل",
-        "كما",
-        "التى",
-        "اذ",
-        "إذ",
-        "اذا",
-        "إذا",
-        "لم",
-        "لن",
-        "قد",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "وهو",
-        "وهي",
-        "هو",
-        "هي",
-        "كان",
-        "كانت",
-        "يكون",
-        "تكون",
-        "عند",
-        "عندما",
-        "بأن",
-        "بان",
-        "وأن",
-        "وان",
-        "فإن",
-        "فان",
-    ]
-)
+_CONTINUES = continuation_words()
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►◄✓]|\d{1,2}\s*[-.)]|[(]\d{1,2}[)])\s*\S")
 _BODY_PUNCT = re.compile(r"[.،,؛;:!?؟]")
 _DOT_END = re.compile(r"(?<!\.)\.['\"”»)\]]*$")
