@@ -230,7 +230,7 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
         i_prev, prev = cands[-2]
         adjacent = all(not gap[k].is_text for k in range(i_prev + 1, i_last))
         listy = len(cands) >= 3 and all(u.titlelike for _, u in cands[-3:])
-        looks_sub = ends_sentence(last.text) or last.words >= 1.3 * prev.words
+        looks_sub = ends_sentence(last.text) or last.words >= 0.5 * prev.words
         if prev.titlelike and adjacent and looks_sub and not listy:
             return prev, last
     if not last.titlelike:
