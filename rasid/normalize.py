@@ -43,7 +43,8 @@ _CHAR_MAP = str.maketrans(
     }
 )
 
-ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def strip_diacritics(text: str) -> str:
@@ -74,7 +75,7 @@ def digits_to_ascii(text: str) -> str:
 
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic: a cheap, dependable language signal for news text."""
-    letters = [c for c in text if c.isalpha()]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return 0.0
-    return sum(1 for c in letters if ARABIC_LETTER.match(c)) / len(letters)
+    return len(ARABIC_LETTER.findall(text)) / letters

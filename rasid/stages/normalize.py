@@ -16,6 +16,7 @@ from rasid.normalize import arabic_ratio
 from rasid.pipeline import stage
 
 _INVISIBLE = re.compile("[\u200b-\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_LETTER = re.compile(r"[^\W\d_]")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
 
 
@@ -32,10 +33,10 @@ def detect_language(text: str) -> str:
 
     Coarse on purpose: rasid analyses Arabic and only needs to know when a page is not.
     """
-    letters = sum(1 for c in text[:20000] if c.isalpha())
-    if letters < 20:
+    sample = text[:20000]
+    if len(_LETTER.findall(sample)) < 20:
         return "und"
-    return "ar" if arabic_ratio(text[:20000]) >= 0.5 else "other"
+    return "ar" if arabic_ratio(sample) >= 0.5 else "other"
 
 
 @stage("normalize", requires={"clean_text"}, provides={"language"})

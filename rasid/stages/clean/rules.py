@@ -15,6 +15,7 @@ from rasid.normalize import normalize_arabic
 
 PREFIX_MAX_WORDS = 14
 CONTAINS_MAX_WORDS = 30
+REGEX_MAX_WORDS = 40
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -36,7 +37,8 @@ class ChromeRules:
     exact: dict[str, str]
     prefix: list[tuple[str, str]]
     contains: list[tuple[str, str]]
-    regexes: list[tuple[str, re.Pattern[str]]]
+    regex: re.Pattern[str] | None
+    regex_kinds: dict[str, str]
 
     def kind(self, norm: str, n_words: int) -> str | None:
         """The chrome kind of a normalized line, or None when it is not chrome."""
@@ -51,9 +53,10 @@ class ChromeRules:
             for phrase, kind in self.contains:
                 if phrase in norm:
                     return kind
-        for kind, rx in self.regexes:
-            if rx.search(norm):
-                return kind
+        if self.regex is not None and n_words <= REGEX_MAX_WORDS:
+            m = self.regex.search(norm)
+            if m:
+                return self.regex_kinds[m.lastgroup or ""]
         return None
 
 
@@ -63,7 +66,8 @@ def chrome_rules() -> ChromeRules:
     prefix, contains, regexes = [], [], []
     for kind, match, phrase in _data_lines("chrome.tsv"):
         if match == "regex":
-            regexes.append((kind, re.compile(phrase, re.IGNORECASE)))
+            re.compile(phrase)  # fail here, naming the bad rule, rather than in the union
+            regexes.append((kind, phrase))
             continue
         norm = norm_line(phrase)
         if match == "exact":
@@ -74,7 +78,10 @@ def chrome_rules() -> ChromeRules:
             contains.append((norm, kind))
         else:
             raise ValueError(f"chrome.tsv: unknown match type {match!r}")
-    return ChromeRules(exact, prefix, contains, regexes)
+    kinds = {f"r{i}": kind for i, (kind, _) in enumerate(regexes)}
+    union = "|".join(f"(?P<r{i}>{rx})" for i, (_, rx) in enumerate(regexes))
+    compiled = re.compile(union, re.IGNORECASE) if regexes else None
+    return ChromeRules(exact, prefix, contains, compiled, kinds)
 
 
 @lru_cache(maxsize=1)
