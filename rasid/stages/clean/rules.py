@@ -37,15 +37,17 @@ class ChromeRules:
     exact: dict[str, str]
     prefix: list[tuple[str, str]]
     contains: list[tuple[str, str]]
-    regex: re.Pattern[str] | None
+    anchored: re.Pattern[str] | None
+    floating: list[tuple[str, re.Pattern[str]]]
     regex_kinds: dict[str, str]
+    prefixes: tuple[str, ...] = ()
 
     def kind(self, norm: str, n_words: int) -> str | None:
         """The chrome kind of a normalized line, or None when it is not chrome."""
         hit = self.exact.get(norm) or self.exact.get(norm.rstrip(":. "))
         if hit:
             return hit
-        if n_words <= PREFIX_MAX_WORDS:
+        if n_words <= PREFIX_MAX_WORDS and norm.startswith(self.prefixes):
             for phrase, kind in self.prefix:
                 if norm.startswith(phrase):
                     return kind
@@ -53,10 +55,15 @@ class ChromeRules:
             for phrase, kind in self.contains:
                 if phrase in norm:
                     return kind
-        if self.regex is not None and n_words <= REGEX_MAX_WORDS:
-            m = self.regex.search(norm)
+        if n_words > REGEX_MAX_WORDS:
+            return None
+        if self.anchored is not None:
+            m = self.anchored.match(norm)
             if m:
                 return self.regex_kinds[m.lastgroup or ""]
+        for kind, rx in self.floating:
+            if rx.search(norm):
+                return kind
         return None
 
 
@@ -78,10 +85,15 @@ def chrome_rules() -> ChromeRules:
             contains.append((norm, kind))
         else:
             raise ValueError(f"chrome.tsv: unknown match type {match!r}")
-    kinds = {f"r{i}": kind for i, (kind, _) in enumerate(regexes)}
-    union = "|".join(f"(?P<r{i}>{rx})" for i, (_, rx) in enumerate(regexes))
-    compiled = re.compile(union, re.IGNORECASE) if regexes else None
-    return ChromeRules(exact, prefix, contains, compiled, kinds)
+    # Rules anchored at the line start share one union tried only at position 0, which is
+    # far cheaper than searching each of them through every line.
+    anchored = [(k, rx[1:]) for k, rx in regexes if rx.startswith("^")]
+    floating = [(k, re.compile(rx, re.IGNORECASE)) for k, rx in regexes if not rx.startswith("^")]
+    kinds = {f"r{i}": kind for i, (kind, _) in enumerate(anchored)}
+    union = "|".join(f"(?P<r{i}>{rx})" for i, (_, rx) in enumerate(anchored))
+    compiled = re.compile(union, re.IGNORECASE) if anchored else None
+    prefixes = tuple(p for p, _ in prefix)
+    return ChromeRules(exact, prefix, contains, compiled, floating, kinds, prefixes)
 
 
 @lru_cache(maxsize=1)
