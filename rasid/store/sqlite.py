@@ -1,0 +1,365 @@
+"""The embedded SQLite store: documents, a full-text index over them, and a log of runs.
+
+One file holds everything, so a corpus can be copied, backed up or mailed as it is. Three
+promises shape the code:
+
+* **Nothing half-written.** Each :meth:`Store.add` call (one input file's documents) is one
+  transaction; an interrupted ingest leaves every earlier file complete and nothing of the
+  file it was on, and running the same command again picks up where it stopped.
+* **Idempotent.** Document ids are derived from content, so adding the same document twice
+  stores it once and says so.
+* **Never someone else's file.** A path that is not a rasid database (another application's
+  SQLite file, a text file, a damaged file) is refused with a clear message before anything
+  is written to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from rasid.document import Document
+from rasid.store.query import parse_query, snippet
+from rasid.store.terms import index_text
+
+#: ``PRAGMA application_id`` of every rasid database ("rasd"): how a rasid file is recognised.
+APPLICATION_ID = 0x72617364
+#: ``PRAGMA user_version``: the layout below. Bump it and add a step to :data:`MIGRATIONS`.
+SCHEMA_VERSION = 1
+#: Environment variable naming the database when ``--db`` is not given.
+DB_ENV = "RASID_DB"
+DEFAULT_DB = "rasid.db"
+
+_SCHEMA = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    page_id TEXT NOT NULL,
+    article_index INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    format TEXT NOT NULL,
+    headline TEXT,
+    outlet TEXT,
+    page_date TEXT,
+    published TEXT,
+    language TEXT,
+    clean_text TEXT NOT NULL,
+    data TEXT NOT NULL,          -- Document.to_dict() as JSON: the whole document
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_page ON documents(page_id);
+CREATE INDEX documents_published ON documents(published);
+-- Normalized tokens (for exact words and phrases) and their clitic-stripped forms.
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    headline, body, headline_variants, body_variants,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    paths TEXT NOT NULL,         -- JSON list of the paths given
+    rasid_version TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,            -- NULL: interrupted
+    files INTEGER, documents INTEGER, added INTEGER, skipped INTEGER, failed INTEGER
+);
+CREATE TABLE failures (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    path TEXT NOT NULL,
+    position INTEGER,
+    message TEXT NOT NULL
+);
+"""
+
+#: ``MIGRATIONS[n]`` upgrades a version-``n`` database to ``n + 1`` inside one transaction.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+
+# bm25 weights for the four FTS columns: a word in the headline counts more than in the body,
+# an exact spelling more than a clitic-stripped one.
+_RANK = "bm25(documents_fts, 8.0, 1.0, 4.0, 0.5)"
+
+
+class StoreError(Exception):
+    """The database cannot be used: missing, not a rasid database, damaged, newer, locked."""
+
+
+def default_db_path() -> Path:
+    """``$RASID_DB`` if set, else ``rasid.db`` in the current directory."""
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class Hit:
+    """One search result: enough to list it and to fetch the document with :meth:`Store.get`."""
+
+    id: str
+    headline: str | None
+    outlet: str | None
+    published: str | None
+    page_date: str | None
+    source: str
+    url: str | None
+    language: str | None
+    score: float
+    snippet: str
+    #: (start, end) offsets into ``snippet`` of the words that matched the query.
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["highlights"] = [list(h) for h in self.highlights]
+        return data
+
+
+class Store:
+    """A rasid SQLite database.
+
+    ``Store(path)`` creates the file when it does not exist; ``Store(path, create=False)``
+    (for commands that only read) raises :class:`StoreError` instead, so a typo in ``--db``
+    does not leave an empty database behind.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory, not a database file")
+        if not self.path.exists() and not create:
+            raise StoreError(
+                f"no database at {self.path} (run `rasid ingest` first, or pass --db / set "
+                f"{DB_ENV})"
+            )
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        try:
+            self._open()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- opening -------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        """Recognise, create or migrate the database; write nothing to a foreign file."""
+        conn = self._conn
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} is not a rasid database or is damaged ({exc}); it was not changed"
+            ) from exc
+        if app_id != APPLICATION_ID:
+            if app_id != 0 or tables:
+                raise StoreError(
+                    f"{self.path} is an SQLite database but not a rasid database; "
+                    "refusing to write to it (choose another --db)"
+                )
+            self._create()
+            return
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer rasid (database version {version}, this "
+                f"rasid reads up to {SCHEMA_VERSION}); upgrade rasid to use it"
+            )
+        self._configure()
+        while version < SCHEMA_VERSION:
+            step = MIGRATIONS.get(version)
+            if step is None:
+                raise StoreError(f"{self.path}: no upgrade from database version {version}")
+            with self._transaction():
+                step(conn)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+            version += 1
+
+    def _configure(self) -> None:
+        with self._guard():
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA busy_timeout = 5000")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+
+    def _create(self) -> None:
+        self._configure()
+        with self._transaction():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn SQLite's errors into :class:`StoreError` naming the file."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is damaged: {exc}") from exc
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN … COMMIT, or ROLLBACK on any exception (KeyboardInterrupt included)."""
+        with self._guard():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(self, docs: Iterable[Document]) -> tuple[int, int]:
+        """Store documents in one transaction; return (newly added, already stored).
+
+        If anything fails part-way — including the iterable itself raising — none of these
+        documents are stored and the database is as it was before the call.
+        """
+        added = skipped = 0
+        now = _now()
+        with self._transaction() as conn:
+            for doc in docs:
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO documents (id, page_id, article_index, source, url, "
+                    "format, headline, outlet, page_date, published, language, clean_text, "
+                    "data, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        doc.id,
+                        doc.page_id,
+                        doc.article_index,
+                        doc.source,
+                        doc.url,
+                        doc.format,
+                        _value(doc.headline),
+                        _value(doc.outlet),
+                        _value(doc.page_date),
+                        _value(doc.published),
+                        doc.language,
+                        doc.clean_text,
+                        json.dumps(doc.to_dict(), ensure_ascii=False),
+                        now,
+                    ),
+                )
+                if cur.rowcount == 0:
+                    skipped += 1
+                    continue
+                added += 1
+                headline, headline_variants = index_text(_value(doc.headline) or "")
+                body, body_variants = index_text(doc.clean_text)
+                conn.execute(
+                    "INSERT INTO documents_fts (rowid, headline, body, headline_variants, "
+                    "body_variants) VALUES (?, ?, ?, ?, ?)",
+                    (cur.lastrowid, headline, body, headline_variants, body_variants),
+                )
+        return added, skipped
+
+    def start_run(self, command: str, paths: Iterable[str], rasid_version: str) -> int:
+        """Log the start of an ingest; a run never finished was interrupted."""
+        with self._transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO runs (command, paths, rasid_version, started_at) VALUES (?, ?, ?, ?)",
+                (command, json.dumps(list(paths), ensure_ascii=False), rasid_version, _now()),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(
+        self,
+        run_id: int,
+        *,
+        files: int,
+        documents: int,
+        added: int,
+        skipped: int,
+        failures: Iterable[tuple[str, int | None, str]],
+    ) -> None:
+        """Record a run's totals and its failures (path, position, message)."""
+        failures = list(failures)
+        with self._transaction() as conn:
+            conn.executemany(
+                "INSERT INTO failures (run_id, path, position, message) VALUES (?, ?, ?, ?)",
+                [(run_id, *f) for f in failures],
+            )
+            conn.execute(
+                "UPDATE runs SET finished_at = ?, files = ?, documents = ?, added = ?, "
+                "skipped = ?, failed = ? WHERE id = ?",
+                (_now(), files, documents, added, skipped, len(failures), run_id),
+            )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def count(self) -> int:
+        with self._guard():
+            return self._conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def get(self, doc_id: str) -> Document | None:
+        """The document with exactly this id, or ``None``."""
+        with self._guard():
+            row = self._conn.execute(
+                "SELECT data FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+        return Document.from_dict(json.loads(row[0])) if row else None
+
+    def find_ids(self, prefix: str, limit: int = 10) -> list[str]:
+        """Ids starting with ``prefix`` (at most ``limit``), for accepting short ids."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self._guard():
+            rows = self._conn.execute(
+                "SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
+                (escaped + "%", limit),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Every document, in the order they were stored."""
+        with self._guard():
+            cursor = self._conn.execute("SELECT data FROM documents ORDER BY rowid")
+            for (data,) in cursor:
+                yield Document.from_dict(json.loads(data))
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Best-matching documents for ``query`` (see :mod:`rasid.store.query` for syntax).
+
+        Raises :class:`~rasid.store.query.QueryError` when the query has no words in it.
+        """
+        parsed = parse_query(query)
+        with self._guard():
+            rows = self._conn.execute(
+                f"SELECT d.id, d.headline, d.outlet, d.published, d.page_date, d.source, d.url, "
+                f"d.language, d.clean_text, {_RANK} AS score "
+                "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+                "WHERE documents_fts MATCH ? ORDER BY score LIMIT ?",
+                (parsed.match, limit),
+            ).fetchall()
+        hits = []
+        for row in rows:
+            text, highlights = snippet(row[8], parsed)
+            hits.append(Hit(*row[:8], score=-row[9], snippet=text, highlights=highlights))
+        return hits
+
+
+def _value(found: Any) -> str | None:
+    return found.value if found is not None else None
