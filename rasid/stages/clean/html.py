@@ -59,16 +59,10 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head")
-_CONTAINER_HINT = re.compile(r"(^|[\s_-])(post|article|story|entry|news|single)([\s_-]|$)", re.I)
-_CONTAINER_NOISE = re.compile(
-    r"related|sidebar|widget|comment|teaser|card|thumb|list|footer|header|nav|menu|share|"
-    r"most|popular|trending|recommend|promo|ad[s_-]|banner",
-    re.I,
-)
 _SUBHEAD_HINT = re.compile(
     r"sub-?title|sub-?head|standfirst|excerpt|strapline|\bdeck\b|\blead\b|summary|intro", re.I
 )
-CONTAINER_MIN_WORDS = 60
+CONTAINER_MIN_WORDS = 80
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -180,30 +174,53 @@ def _text_of(el: etree._Element) -> str:
     return " ".join(el.text_content().split())
 
 
-def find_containers(tree: etree._Element) -> list[etree._Element]:
-    """Disjoint article containers, each with its own heading and enough paragraph text.
+def find_containers(tree: etree._Element) -> list[tuple[str, etree._Element]]:
+    """(headline, container) for each article when the page carries two or more.
 
-    Two or more mean the page carries several articles (an infinite-scroll "next article",
-    a second story under the first); one or none mean the whole page goes to trafilatura.
+    Headline-like ``h1`` and ``h2`` headings are found first (an ``h2`` inside an ``h1``
+    article's text is a section heading and is left out); each one's container is its
+    nearest ancestor holding enough text, provided that ancestor holds no other such
+    heading. Two or more such disjoint containers mean several articles (an infinite-scroll
+    "next article", a second story under the first). Sidebar teasers never qualify: the
+    ancestor that would hold enough text holds their neighbours' headings too.
     """
-    cands = []
-    for el in tree.iter("article", "div", "section", "main"):
-        attrs = f"{el.get('class', '')} {el.get('id', '')}"
-        if el.tag != "article" and not _CONTAINER_HINT.search(attrs):
-            continue
-        if _CONTAINER_NOISE.search(attrs):
-            continue
-        heads = el.xpath(".//h1|.//h2")
-        if not heads:
-            continue
-        words = sum(len(_text_of(p).split()) for p in el.iter("p"))
-        if words < CONTAINER_MIN_WORDS:
-            continue
-        cands.append(el)
-    # keep the innermost containers that still hold a heading and the text
-    inner = [c for c in cands if not any(o is not c and _contains(c, o) for o in cands)]
-    inner = [c for c in inner if not any(_contains(o, c) and o is not c for o in inner)]
-    return inner if len(inner) >= 2 else []
+    heads = [h for h in tree.iter("h1", "h2") if _headline_like(_text_of(h))]
+    top = [h for h in heads if h.tag == "h1"]
+    heads = [h for h in heads if h.tag == "h1" or not _is_crosshead(h, top)]
+    if len(heads) < 2:
+        return []
+    found: list[tuple[str, etree._Element]] = []
+    for h in heads:
+        box = _own_container(h, heads)
+        if box is not None and not any(_contains(box, b) or _contains(b, box) for _, b in found):
+            found.append((_text_of(h), box))
+    return found if len(found) >= 2 else []
+
+
+def _is_crosshead(h2: etree._Element, h1s: list[etree._Element]) -> bool:
+    """An h2 inside the text block of an article headed by an h1 is a section heading."""
+    for anc in h2.iterancestors():
+        if anc.tag in ("body", "html"):
+            return False
+        if len(_text_of(anc).split()) >= CONTAINER_MIN_WORDS:
+            return any(_contains(anc, h1) for h1 in h1s)
+    return False
+
+
+def _headline_like(text: str) -> bool:
+    norm = norm_line(text)
+    return len(norm.split()) >= 3 and not tag_line_kind(norm)
+
+
+def _own_container(head: etree._Element, heads: list[etree._Element]) -> etree._Element | None:
+    for anc in head.iterancestors():
+        if anc.tag in ("body", "html"):
+            return None
+        if any(other is not head and _contains(anc, other) for other in heads):
+            return None
+        if len(_text_of(anc).split()) >= CONTAINER_MIN_WORDS:
+            return anc
+    return None
 
 
 def _contains(outer: etree._Element, inner: etree._Element) -> bool:
@@ -300,9 +317,9 @@ def extract_html_page(html: str) -> HtmlPage:
     containers = find_containers(tree)
     if containers:
         pieces = []
-        for el in containers:
+        for heading, el in containers:
             frag = lxml.html.tostring(el, encoding="unicode")
-            pieces.append((_heading(el), el, f"<html><body>{frag}</body></html>"))
+            pieces.append((heading, el, f"<html><body>{frag}</body></html>"))
     else:
         body = tree.find(".//body")
         scope = body if body is not None else tree

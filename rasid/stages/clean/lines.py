@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from rasid.stages.clean.rules import chrome_rules, date_filler_regex, date_regex, norm_line
 
-CHROME_KINDS = frozenset({"start", "end", "inline", "readalso", "byline", "caption", "source"})
+CHROME_KINDS = frozenset(
+    {"start", "ticker", "end", "inline", "readalso", "byline", "caption", "source"}
+)
 _TERMINAL = re.compile(r"[.!?؟…:؛]['\"”»)\]]*$|[.!?؟]['\"”»)\]]+$")
 _SYMBOLS_ONLY = re.compile(r"^[\W\d_]*$")
 

@@ -27,9 +27,8 @@ _COPY_BEFORE = re.compile(
     rf"[.|,،-]?\s*(?:{_RIGHTS})",
     re.IGNORECASE,
 )
-_COPY_AFTER = re.compile(
-    rf"(?:{_RIGHTS})\s*(?:ل|لـ|لصالح|لدى|ل\s+|©)\s*(?P<name>[^.|,،©\d]+)", re.IGNORECASE
-)
+_RIGHTS_RX = re.compile(_RIGHTS, re.IGNORECASE)
+_FILLER = re.compile(r"^(?:جميع|كل|كافة|الحقوق|حقوق|محفوظة|©)(?:\s|$)")
 _COPY_ONLY = re.compile(rf"^\s*(?:©|\(c\))\s*(?:{_YEAR})?\s*(?P<name>[^.|,،©\d]+?)\s*\.?\s*$")
 _MASTHEAD = re.compile(rf"^(?:{_MEDIA_WORDS})\s+\S+(?:\s+\S+){{0,3}}$")
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
@@ -38,7 +37,7 @@ _TRAIL = " .،,:-–—|*"
 
 
 def _clean_name(name: str) -> str | None:
-    name = name.strip(_TRAIL)
+    name = re.split(r"[.|,،©]|\s(?:19|20)\d{2}\b", name)[0].strip(_TRAIL)
     name = re.sub(rf"^(?:{_YEAR})\s*", "", name).strip(_TRAIL)
     words = name.split()
     if not words or len(words) > 6 or name.isdigit():
@@ -47,13 +46,32 @@ def _clean_name(name: str) -> str | None:
 
 
 def outlet_from_copyright(line: str) -> str | None:
-    for rx in (_COPY_BEFORE, _COPY_AFTER, _COPY_ONLY):
+    """The name in a copyright line, before or after "جميع الحقوق محفوظة"."""
+    m = _RIGHTS_RX.search(line)
+    if m:
+        name = _clean_name(_after_lam(line[m.end() :]))
+        if name and not _FILLER.match(name):
+            return name
+    for rx in (_COPY_BEFORE, _COPY_ONLY):
         m = rx.search(line)
         if m:
             name = _clean_name(m.group("name"))
-            if name and not re.fullmatch(rf"(?:{_RIGHTS})", name):
+            if name and not _FILLER.match(name):
                 return name
     return None
+
+
+def _after_lam(rest: str) -> str:
+    """ "محفوظة لـ X" / "لصالح X" / "للساحل" (= ل + الساحل): the X."""
+    rest = rest.strip()
+    for lead in ("لصالح ", "لدى ", "لـ", "ل "):
+        if rest.startswith(lead):
+            return rest[len(lead) :]
+    if rest.startswith("لل"):
+        return "ا" + rest[1:]
+    if rest.startswith("ل") and len(rest.split()[0]) > 3:
+        return rest[1:]
+    return "" if not rest.startswith("©") else rest[1:]
 
 
 def outlet_from_masthead(line: str) -> str | None:

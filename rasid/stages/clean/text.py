@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 
 from rasid.stages.clean.lines import Line, ends_sentence, split_lines, tag_lines
@@ -22,6 +21,7 @@ from rasid.stages.clean.rules import continuation_words
 _CONTINUES = continuation_words()
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►◄✓]|\d{1,2}\s*[-.)]|[(]\d{1,2}[)])\s*\S")
 _BODY_PUNCT = re.compile(r"[.،,؛;:!?؟]")
+_KEY_VALUE = re.compile(r"^[^:،,]{1,30}:\s*\S")
 _DOT_END = re.compile(r"(?<!\.)\.['\"”»)\]]*$")
 
 GOOD_MIN_WORDS = 8
@@ -42,6 +42,7 @@ class Unit:
     norm: str = ""
     words: int = 0
     dup: bool = False
+    dup_adjacent: bool = False
 
     def __post_init__(self) -> None:
         self.text = " ".join(" ".join(ln.text for ln in self.lines).split())
@@ -104,11 +105,13 @@ def build_units(lines: list[Line]) -> list[Unit]:
     blanks = sum(1 for ln in lines if ln.tag == "blank")
     blank_separated = blanks >= 0.3 * max(1, len(lines) - blanks)
     width = _wrap_width(text_lines)
+    if blank_separated:
+        _tag_ticker_items(lines)
     units: list[Unit] = []
     current: list[Line] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if line.tag == "text":
-            if current and not _continues(current[-1], line, blank_separated, width):
+            if current and not _continues(current[-1], line, width, blank_separated, lines, i):
                 units.append(Unit(current, "text"))
                 current = []
             current.append(line)
@@ -130,26 +133,73 @@ def _wrap_width(text_lines: list[Line]) -> float:
     return statistics.median(lengths) if len(lengths) >= 3 else 0.0
 
 
-def _continues(prev: Line, nxt: Line, blank_separated: bool, width: float) -> bool:
-    """Whether ``nxt`` continues the paragraph ``prev`` was hard-wrapped out of."""
-    if _LIST_ITEM.match(nxt.text):
-        return False
-    if blank_separated:
-        return True
-    if ends_sentence(prev.text):
+def _continues(
+    prev: Line, nxt: Line, width: float, blank_separated: bool, lines: list[Line], i: int
+) -> bool:
+    """Whether ``nxt`` (``lines[i]``) continues the paragraph ``prev`` was wrapped out of.
+
+    A break after a connective word ("في", "أن", "التي"), or after a one- or two-word line
+    followed by a long one, is always a hard wrap. On pages that separate paragraphs with
+    blank lines, a block whose last line ends a sentence is one wrapped paragraph, and a
+    block of unpunctuated lines (a ticker, a masthead over its tagline, a headline over its
+    standfirst) is a list of separate lines. Elsewhere a line about as long as the page's
+    wrap width was wrapped.
+    """
+    if _LIST_ITEM.match(nxt.text) or ends_sentence(prev.text):
         return False
     last_word = prev.norm.split()[-1] if prev.norm else ""
-    if prev.words <= 2 or last_word in _CONTINUES:
+    if last_word in _CONTINUES or (prev.words <= 2 and nxt.words >= 4):
         return True
+    long_line = width > 0 and len(prev.text) >= 0.8 * width
+    if blank_separated:
+        return _block_ends_sentence(lines, i) or (long_line and _block_size(lines, i) >= 3)
     return width > 0 and len(prev.text) >= 0.6 * width and len(nxt.text) >= 0.3 * width
+
+
+def _tag_ticker_items(lines: list[Line]) -> None:
+    """Unpunctuated lines directly under a ticker header ("عاجل", "آخر الأخبار") are items."""
+    in_ticker = False
+    for line in lines:
+        if line.tag == "ticker":
+            in_ticker = True
+        elif line.tag == "text" and in_ticker and not ends_sentence(line.text):
+            line.tag = "start"
+        else:
+            in_ticker = False
+
+
+def _block_bounds(lines: list[Line], i: int) -> tuple[int, int]:
+    """First and last index of the run of text lines holding ``lines[i]``."""
+    first = last = i
+    while first > 0 and lines[first - 1].tag == "text":
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1].tag == "text":
+        last += 1
+    return first, last
+
+
+def _block_ends_sentence(lines: list[Line], i: int) -> bool:
+    return ends_sentence(lines[_block_bounds(lines, i)[1]].text)
+
+
+def _block_size(lines: list[Line], i: int) -> int:
+    first, last = _block_bounds(lines, i)
+    return last - first + 1
 
 
 def _mark_duplicates(units: list[Unit]) -> None:
     """Lines printed twice (photo captions above and below an image, repeated teasers)."""
-    counts = Counter(u.norm for u in units if u.is_text and u.words >= 3)
-    for u in units:
-        if u.is_text and counts[u.norm] > 1:
-            u.dup = True
+    where: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        if u.is_text and u.words >= 3:
+            where.setdefault(u.norm, []).append(i)
+    for idx in where.values():
+        if len(idx) < 2:
+            continue
+        adjacent = any(b - a == 1 for a, b in zip(idx, idx[1:]))
+        for i in idx:
+            units[i].dup = True
+            units[i].dup_adjacent = adjacent
 
 
 def find_runs(units: list[Unit]) -> list[tuple[int, int]]:
@@ -175,7 +225,8 @@ def _gap_breaks(gap: list[Unit]) -> bool:
     """An end-of-article marker, or three or more stray short lines, separate two articles."""
     if any(u.tag in BREAK_KINDS for u in gap):
         return True
-    return sum(1 for u in gap if u.is_text and u.titlelike) >= 3
+    stray = [u for u in gap if u.is_text and u.titlelike and not u.dup]
+    return len(stray) >= 3 and not all(_KEY_VALUE.match(u.text) for u in stray)
 
 
 def _body_paragraphs(units: list[Unit], first: int, last: int) -> tuple[list[Unit], int]:
@@ -209,15 +260,27 @@ def _body_paragraphs(units: list[Unit], first: int, last: int) -> tuple[list[Uni
 
 
 def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | None]:
-    """Headline and subheadline: the last headline-like lines before the body."""
+    """Headline and subheadline: the last headline-like lines before the body.
+
+    A line printed twice on the page (once in the page title, once over the article) is the
+    headline; captions, which are printed twice one after the other, are not. A very short
+    last line after a fuller one is a byline ("خالد العنزي - بريدة"), not the headline. Two
+    adjacent lines form headline and standfirst unless they end a list of such lines (a
+    related-articles list right above a second article's headline).
+    """
     cands = [
         (i, u)
         for i, u in enumerate(gap)
         if u.is_text
-        and (u.titlelike or (u.words <= 60 and not u.good))
-        and not (u.dup and u.norm in body_units)
+        and not (u.dup and (u.dup_adjacent or u.norm in body_units))
+        and (u.titlelike or (5 <= u.words <= 60 and not u.good and _is_last_text(gap, i)))
     ]
-    cands = [(i, u) for i, u in cands if u.titlelike or _is_last_text(gap, i)]
+    while (
+        len(cands) >= 2
+        and cands[-1][1].words <= 4
+        and any(u.titlelike and u.words >= 5 for _, u in cands[:-1])
+    ):
+        cands.pop()
     if not cands:
         return None, None
     dup_titles = [(i, u) for i, u in cands if u.dup and u.titlelike]
@@ -228,14 +291,18 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
     i_last, last = cands[-1]
     if len(cands) >= 2:
         i_prev, prev = cands[-2]
-        adjacent = all(not gap[k].is_text for k in range(i_prev + 1, i_last))
-        listy = len(cands) >= 3 and all(u.titlelike for _, u in cands[-3:])
+        listy = len(cands) >= 3 and _adjacent(gap, cands[-3][0], i_prev)
         looks_sub = ends_sentence(last.text) or last.words >= 0.5 * prev.words
-        if prev.titlelike and adjacent and looks_sub and not listy:
+        if prev.titlelike and _adjacent(gap, i_prev, i_last) and looks_sub and not listy:
             return prev, last
     if not last.titlelike:
         return None, last
     return last, None
+
+
+def _adjacent(gap: list[Unit], i: int, j: int) -> bool:
+    """No non-text unit (chrome, date) stands between gap[i] and gap[j]."""
+    return all(gap[k].is_text for k in range(i + 1, j))
 
 
 def _is_last_text(gap: list[Unit], i: int) -> bool:
