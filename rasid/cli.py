@@ -1,0 +1,412 @@
+"""The ``rasid`` command line.
+
+Commands follow what a user is doing, not how rasid is built:
+
+* ``rasid analyze PATH... --out DIR`` — look at some files now: ``corpus.json`` + ``report.html``.
+* ``rasid ingest PATH...`` — add files to a corpus kept in a database.
+* ``rasid search QUERY`` / ``rasid show ID`` / ``rasid export`` — use that corpus.
+
+The database is ``--db FILE``, else ``$RASID_DB``, else ``./rasid.db``. Results go to stdout,
+progress and diagnostics to stderr, so output can be piped. Commands that process files carry
+on past broken files, list them at the end and then exit with status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from rasid import __version__
+from rasid.document import Document, Found
+from rasid.report.html import write_report
+from rasid.report.json_export import (
+    CSV_COLUMNS,
+    atomic_write,
+    corpus_dict,
+    now_iso,
+    write_corpus,
+    write_csv,
+    write_jsonl,
+)
+from rasid.run import FileResult, Problem, Run, Tally, plural
+from rasid.store import DB_ENV, QueryError, Store, StoreError
+from rasid.store.sqlite import DEFAULT_DB
+
+#: Warnings listed in full at the end of a run; the rest are counted (all are in the outputs).
+MAX_WARNINGS_SHOWN = 20
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def db_option(fn):
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar=DB_ENV,
+        default=DEFAULT_DB,
+        show_default=True,
+        show_envvar=True,
+        help="Database file.",
+    )(fn)
+
+
+def quiet_option(fn):
+    return click.option(
+        "--quiet", "-q", is_flag=True, help="No progress bar (it is off anyway when not a TTY)."
+    )(fn)
+
+
+paths_argument = click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
+)
+
+
+class _InOrder(click.Group):
+    """Lists commands in the order a user meets them (analyze, ingest, search, show, export)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=_InOrder, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rasid")
+def main() -> None:
+    """راصد — offline Arabic news intelligence.
+
+    Reads scraped news (.txt, .html, .jsonl, .warc files or folders of them), extracts each
+    article with its headline, outlet and dates, and lets you read, search and export them.
+    """
+
+
+# -- processing files -------------------------------------------------------------------
+
+
+@contextmanager
+def _processing(paths: tuple[Path, ...], quiet: bool) -> Iterator[Iterator[FileResult]]:
+    """The results of a :class:`~rasid.run.Run` over ``paths``, with a progress bar on stderr
+    while they are consumed (only on a terminal: logs and pipes get no control codes)."""
+    console = _stderr()
+    run = Run(paths)
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[name]}", style="dim", markup=False),
+        console=console,
+        transient=True,
+        disable=quiet or not console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("processing", total=len(run), name="")
+
+        def on_file(path: Path) -> None:
+            progress.update(task, name=path.name[-40:])
+
+        def results() -> Iterator[FileResult]:
+            for i, result in enumerate(run.results(on_file)):
+                yield result
+                if i >= len(run.errors):  # listing errors come first and are not files
+                    progress.advance(task)
+
+        yield results()
+
+
+def _print_problems(console: Console, title: str, problems: list[Problem], style: str) -> None:
+    """A table on a terminal; one ``path (line N): message`` line each in a log or pipe,
+    so that a failure stays on one greppable line."""
+    if not console.is_terminal:
+        console.print(f"{title}:", markup=False)
+        for p in problems:
+            console.print(f"  {p.where}: {p.message}", markup=False, soft_wrap=True)
+        return
+    table = Table(title=title, title_style=style, title_justify="left")
+    table.add_column("file", overflow="fold")
+    table.add_column("where", no_wrap=True)
+    table.add_column("problem", overflow="fold")
+    for p in problems:
+        where = f"{p.unit or 'position'} {p.position}" if p.position is not None else ""
+        table.add_row(escape(p.path), where, escape(p.message))
+    console.print(table)
+
+
+def _finish(tally: Tally, stored: bool) -> None:
+    """Print warnings, failures and the summary line; exit 1 if any file failed."""
+    console = _stderr()
+    if tally.warnings:
+        shown = tally.warnings[:MAX_WARNINGS_SHOWN]
+        _print_problems(console, f"Warnings ({len(tally.warnings)})", shown, "yellow")
+        if len(tally.warnings) > len(shown):
+            console.print(f"… and {len(tally.warnings) - len(shown)} more warnings", markup=False)
+    if tally.failures:
+        _print_problems(console, f"Failures ({len(tally.failures)})", tally.failures, "red")
+    click.echo(tally.summary(stored))
+    if tally.not_arabic:
+        verb = "is" if tally.not_arabic == 1 else "are"
+        click.echo(
+            f"{plural(tally.not_arabic, 'document')} {verb} not Arabic "
+            "(kept, with the language marked)"
+        )
+    if tally.failed_files:
+        sys.exit(1)
+
+
+@main.command()
+@paths_argument
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for corpus.json and report.html (created if needed).",
+)
+@quiet_option
+def analyze(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
+    """Process files and write DIR/corpus.json and DIR/report.html.
+
+    Nothing is stored: use this to look at a set of files. Documents whose content already
+    appeared earlier in the run are listed once.
+    """
+    tally = Tally()
+    documents: list[Document] = []
+    seen: set[str] = set()
+    try:
+        with _processing(paths, quiet) as results:
+            for result in results:
+                tally.count(result)
+                for doc in result.documents:
+                    if doc.id in seen:
+                        tally.skipped += 1
+                        continue
+                    seen.add(doc.id)
+                    documents.append(doc)
+    except KeyboardInterrupt:
+        click.echo("\ninterrupted: nothing was written", err=True)
+        sys.exit(130)
+    generated_at = now_iso()
+    write_corpus(
+        out / "corpus.json",
+        corpus_dict(documents, tally.failures, tally.warnings, generated_at=generated_at),
+    )
+    write_report(
+        out / "report.html",
+        documents,
+        tally.failures,
+        tally.warnings,
+        generated_at=generated_at,
+        files=tally.files,
+    )
+    click.echo(f"wrote {out / 'corpus.json'} and {out / 'report.html'}", err=True)
+    _finish(tally, stored=False)
+
+
+@main.command()
+@paths_argument
+@db_option
+@quiet_option
+def ingest(paths: tuple[Path, ...], db: Path, quiet: bool) -> None:
+    """Process files and add their documents to the database.
+
+    Each file is stored completely or not at all. Documents already in the database are
+    recognised by content and not stored again, so an interrupted ingest can simply be run
+    again.
+    """
+    store = _open_store(db, create=True)
+    tally = Tally()
+    run_id = store.start_run("ingest", [str(p) for p in paths], __version__)
+    try:
+        with _processing(paths, quiet) as results:
+            for result in results:
+                tally.count(result)
+                if result.documents:
+                    added, skipped = store.add(result.documents)
+                    tally.added += added
+                    tally.skipped += skipped
+    except KeyboardInterrupt:
+        click.echo(
+            f"\ninterrupted: {tally.added} new documents from {tally.files} files are stored; "
+            "run the same command again to continue",
+            err=True,
+        )
+        store.close()
+        sys.exit(130)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    store.finish_run(
+        run_id,
+        files=tally.files,
+        documents=tally.documents,
+        added=tally.added,
+        skipped=tally.skipped,
+        failures=[(f.path, f.position, f.message) for f in tally.failures],
+    )
+    store.close()
+    _finish(tally, stored=True)
+
+
+# -- using the database -------------------------------------------------------------------
+
+
+def _open_store(db: Path, create: bool = False) -> Store:
+    try:
+        return Store(db, create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@db_option
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON array.")
+def search(query: tuple[str, ...], db: Path, limit: int, as_json: bool) -> None:
+    """Full-text search; best matches first.
+
+    Spelling variants do not matter (أ/إ/ا, ى/ي, ة/ه, diacritics, tatweel), and words are
+    found with attached و ف ب ل ك and the article: حفتر finds لحفتر, حكومة finds والحكومة.
+    All words must match. "Quoted words" must appear in that order, word* matches any word
+    starting so, and OR between two terms accepts either.
+    """
+    with _open_store(db) as store:
+        try:
+            hits = store.search(" ".join(query), limit=limit)
+        except (QueryError, StoreError) as exc:
+            raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("no documents match", err=True)
+        return
+    for hit in hits:
+        headline = click.style(hit.headline or "(no headline)", bold=True)
+        click.echo(click.style(hit.id, fg="cyan") + "  " + headline)
+        meta = " · ".join(v for v in (hit.outlet, hit.published or hit.page_date, hit.source) if v)
+        click.echo(f"    {meta}")
+        click.echo(f"    {_highlight(hit.snippet, hit.highlights)}")
+        click.echo()
+
+
+def _highlight(text: str, spans: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for start, end in spans:
+        out.append(text[pos:start])
+        out.append(click.style(text[start:end], bold=True, fg="yellow"))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _resolve(store: Store, doc_id: str) -> Document:
+    doc = store.get(doc_id)
+    if doc is not None:
+        return doc
+    candidates = store.find_ids(doc_id, limit=6)
+    if not candidates:
+        raise click.ClickException(f"no document with id {doc_id!r}")
+    if len(candidates) > 1:
+        listed = ", ".join(candidates[:5]) + (", …" if len(candidates) > 5 else "")
+        raise click.ClickException(f"{doc_id!r} matches several documents: {listed}")
+    return store.get(candidates[0])  # type: ignore[return-value]
+
+
+@main.command(short_help="Print one document: facts, how they were found, clean text.")
+@click.argument("doc_id", metavar="ID")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the whole document as JSON.")
+def show(doc_id: str, db: Path, as_json: bool) -> None:
+    """Print one document: its facts, with how each was found, then its clean text.
+
+    ID may be shortened to any prefix that only one document has.
+    """
+    with _open_store(db) as store:
+        try:
+            doc = _resolve(store, doc_id)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+        return
+
+    def found(f: Found | None) -> str:
+        return f"{f.value}  (via {f.method})" if f else "-"
+
+    click.echo(click.style(doc.headline.value if doc.headline else "(no headline)", bold=True))
+    if doc.subheadline:
+        click.echo(doc.subheadline.value)
+    click.echo()
+    facts = [
+        ("id", doc.id),
+        ("outlet", found(doc.outlet)),
+        ("published", found(doc.published)),
+        ("page date", found(doc.page_date)),
+        ("source", doc.source + (f" ({doc.format})" if doc.format else "")),
+        ("url", doc.url or "-"),
+        ("language", doc.language or "-"),
+        ("sentences", str(len(doc.sentences))),
+    ]
+    for key, value in facts:
+        click.echo(f"{key + ':':<11} {value}")
+    for warning in doc.warnings:
+        click.echo(f"{'warning:':<11} {warning}")
+    click.echo()
+    click.echo(doc.clean_text or "(no text after cleaning)")
+
+
+@main.command(
+    short_help="Write all stored documents as JSON Lines, CSV or corpus.json.",
+    help="Write every stored document as JSON Lines, CSV or one corpus.json.\n\n"
+    "CSV columns: " + ", ".join(CSV_COLUMNS) + ".",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "json"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one full document per line; csv: one row per document; json: corpus.json.",
+)
+@db_option
+@click.option(
+    "--out",
+    "out",
+    default="-",
+    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Output file, or - for stdout.",
+)
+@click.option("--bom", is_flag=True, help="CSV: start with a byte-order mark (for Excel).")
+def export(fmt: str, db: Path, out: Path, bom: bool) -> None:
+    with _open_store(db) as store:
+        try:
+            if str(out) == "-":
+                n = _export(store, fmt, sys.stdout, bom)
+            else:
+                with atomic_write(out, newline="" if fmt == "csv" else None) as fh:
+                    n = _export(store, fmt, fh, bom)
+                click.echo(f"wrote {n} documents to {out}", err=True)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def _export(store: Store, fmt: str, fh, bom: bool) -> int:
+    if fmt == "csv":
+        return write_csv(store.iter_documents(), fh, bom=bom)
+    if fmt == "jsonl":
+        return write_jsonl(store.iter_documents(), fh)
+    corpus = corpus_dict(store.iter_documents())
+    json.dump(corpus, fh, ensure_ascii=False, indent=1)
+    fh.write("\n")
+    return len(corpus["documents"])

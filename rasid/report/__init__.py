@@ -1,0 +1,1 @@
+"""Outputs for people and programs: ``corpus.json``, JSONL, CSV and ``report.html``."""

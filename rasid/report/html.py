@@ -1,0 +1,245 @@
+"""``report.html``: the corpus as one page a person can read, offline, in any browser.
+
+The file stands alone (CSS inline, no fonts, scripts or images fetched) so it can be mailed
+or opened on an air-gapped machine. It is right-to-left Arabic throughout; documents that are
+not Arabic get ``dir="auto"`` so their own direction wins. Every value rasid found is shown
+with *how* it was found, because a reader deciding whether to trust a date needs to know if
+it came from page metadata or from a pattern in the text. Everything from the input is
+escaped: scraped pages are untrusted.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING
+
+from rasid import __version__
+from rasid.document import Document, Found
+from rasid.report.json_export import atomic_write, now_iso
+
+if TYPE_CHECKING:
+    from rasid.run import Problem
+
+TITLE = "تقرير راصد"
+NO_HEADLINE = "(بلا عنوان)"
+UNITS = {"line": "السطر", "record": "السجل"}
+LANGUAGES = {"ar": "العربية", "other": "غير العربية", "und": "غير محددة"}
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _resource(name: str) -> str:
+    return resources.files("rasid.report").joinpath(name).read_text("utf-8")
+
+
+def anchor(doc: Document) -> str:
+    """The fragment id of a document's card (``#doc-<id>``)."""
+    return f"doc-{doc.id}"
+
+
+def _is_arabic(doc: Document) -> bool:
+    return doc.language in (None, "ar", "und")
+
+
+def _dir(doc: Document) -> str:
+    return "" if _is_arabic(doc) else ' dir="auto"'
+
+
+def _isolate(value: str, ltr: bool = False) -> str:
+    """``value`` bidi-isolated: a date like 2024-02-11T09:30 must not be reordered by the
+    Arabic around it, nor an Arabic outlet name by the digits after it."""
+    return f'<bdi dir="ltr">{_esc(value)}</bdi>' if ltr else f"<bdi>{_esc(value)}</bdi>"
+
+
+def _found(found: Found | None, ltr: bool = False) -> str:
+    """A found value followed by how it was found, e.g. ``2024-03-05 (عبر meta)``."""
+    if found is None:
+        return '<span class="none">—</span>'
+    how = f'<span class="how">(عبر <code>{_esc(found.method)}</code>)</span>'
+    return f"{_isolate(found.value, ltr)} {how}"
+
+
+def _date(found: Found | None) -> str:
+    return _found(found, ltr=found is not None and _is_latin_date(found.value))
+
+
+def _byline(doc: Document) -> str:
+    """Outlet · date, each isolated, for the table of contents and the card's kicker."""
+    parts = []
+    if doc.outlet:
+        parts.append(_isolate(doc.outlet.value))
+    date = _doc_date(doc)
+    if date:
+        parts.append(_isolate(date, ltr=_is_latin_date(date)))
+    return " · ".join(parts)
+
+
+def _is_latin_date(value: str) -> bool:
+    return not any("\u0600" <= c <= "\u06ff" for c in value)
+
+
+def _paragraphs(doc: Document) -> list[str]:
+    if doc.paragraphs:
+        return [p.text or doc.clean_text[p.start : p.end] for p in doc.paragraphs]
+    return [p.strip() for p in doc.clean_text.split("\n\n") if p.strip()]
+
+
+def _doc_date(doc: Document) -> str | None:
+    found = doc.published or doc.page_date
+    return found.value if found else None
+
+
+def _toc(documents: Sequence[Document]) -> str:
+    if not documents:
+        return ""
+    items = []
+    for doc in documents:
+        meta = _byline(doc)
+        headline = doc.headline.value if doc.headline else NO_HEADLINE
+        items.append(
+            f'<li><a href="#{_esc(anchor(doc))}"{_dir(doc)}>{_esc(headline)}</a>'
+            + (f'<span class="toc-meta">{meta}</span>' if meta else "")
+            + "</li>"
+        )
+    return (
+        '<nav class="toc" aria-labelledby="toc-title">'
+        '<h2 class="section" id="toc-title">المحتويات</h2><ol>\n'
+        + "\n".join(items)
+        + "\n</ol></nav>"
+    )
+
+
+def _card(doc: Document) -> str:
+    headline = doc.headline.value if doc.headline else NO_HEADLINE
+    badges = ""
+    if not _is_arabic(doc):
+        badges += '<span class="badge lang">ليست بالعربية</span>'
+    paragraphs = _paragraphs(doc)
+    if not paragraphs:
+        badges += '<span class="badge empty">فارغة</span>'
+    kicker = _byline(doc)
+    parts = [f'<article class="doc" id="{_esc(anchor(doc))}">', "<header>"]
+    if kicker:
+        parts.append(f'<p class="kicker">{kicker}</p>')
+    parts.append(f"<h3><bdi{_dir(doc)}>{_esc(headline)}</bdi>{badges}</h3>")
+    if doc.subheadline:
+        parts.append(f'<p class="sub"{_dir(doc)}>{_esc(doc.subheadline.value)}</p>')
+    parts.append("</header>")
+    facts = [
+        ("الوسيلة", _found(doc.outlet)),
+        ("تاريخ النشر", _date(doc.published)),
+        ("تاريخ الصفحة", _date(doc.page_date)),
+        ("الملف", f'<span class="mono">{_esc(doc.source)}</span>'),
+    ]
+    if doc.url:
+        facts.append(("الرابط", f'<span class="mono">{_esc(doc.url)}</span>'))
+    language = LANGUAGES.get(doc.language or "", doc.language or "—")
+    facts.append(("اللغة", f"{_esc(language)} <code>{_esc(doc.language or '')}</code>"))
+    facts.append(("المعرّف", f"<code>{_esc(doc.id)}</code>"))
+    parts.append(
+        '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
+    )
+    parts.append('<div class="body">')
+    if paragraphs:
+        for para in paragraphs:
+            lines = "<br>".join(_esc(line) for line in para.split("\n"))
+            parts.append(f"<p{_dir(doc)}>{lines}</p>")
+    else:
+        parts.append('<p class="empty">لا يبقى نص بعد التنظيف.</p>')
+    parts.append('</div><a class="top" href="#top">↑ إلى الأعلى</a></article>')
+    return "\n".join(parts)
+
+
+def _position(problem: Problem) -> str:
+    if problem.position is None:
+        return "—"
+    unit = UNITS.get(problem.unit or "", problem.unit or "")
+    return _esc(f"{unit} {problem.position}".strip())
+
+
+def _problems(section_id: str, title: str, problems: Sequence[Problem]) -> str:
+    if not problems:
+        return ""
+    rows = "\n".join(
+        f'<tr><td><span class="mono">{_esc(p.path)}</span></td><td>{_position(p)}</td>'
+        f'<td dir="auto">{_esc(p.message)}</td></tr>'
+        for p in problems
+    )
+    return (
+        f'<section id="{section_id}"><h2 class="section">{title} ({len(problems)})</h2>'
+        '<table class="problems"><thead><tr><th>الملف</th><th>الموضع</th><th>السبب</th></tr>'
+        f"</thead><tbody>\n{rows}\n</tbody></table></section>"
+    )
+
+
+def _stats(
+    documents: Sequence[Document],
+    failures: Sequence[Problem],
+    warnings: Sequence[Problem],
+    files: int | None,
+) -> str:
+    outlets = {d.outlet.value for d in documents if d.outlet}
+    not_arabic = sum(1 for d in documents if not _is_arabic(d))
+    chips = [("الوثائق", len(documents), None)]
+    if files is not None:
+        chips.append(("الملفات", files, None))
+    chips.append(("الوسائل", len(outlets), None))
+    if not_arabic:
+        chips.append(("ليست بالعربية", not_arabic, None))
+    chips.append(("الإخفاقات", len(failures), "#failures" if failures else None))
+    if warnings:
+        chips.append(("التنبيهات", len(warnings), "#warnings"))
+    out = []
+    for label, n, href in chips:
+        text = f"<strong>{n}</strong>{label}"
+        out.append(f'<li><a href="{href}">{text}</a></li>' if href else f"<li>{text}</li>")
+    return "\n".join(out)
+
+
+def render_report(
+    documents: Iterable[Document],
+    failures: Iterable[Problem] = (),
+    warnings: Iterable[Problem] = (),
+    *,
+    generated_at: str | None = None,
+    files: int | None = None,
+    title: str = TITLE,
+) -> str:
+    """The whole ``report.html`` as a string."""
+    documents, failures, warnings = list(documents), list(failures), list(warnings)
+    return Template(_resource("template.html")).substitute(
+        title=_esc(title),
+        version=_esc(__version__),
+        generated_at=_esc(generated_at or now_iso()),
+        css=_resource("report.css"),
+        stats=_stats(documents, failures, warnings, files),
+        toc=_toc(documents),
+        documents="\n".join(_card(d) for d in documents)
+        or '<p class="none">لم يُعثر على أي وثيقة.</p>',
+        failures=_problems("failures", "ملفات تعذّرت معالجتها", failures),
+        warnings=_problems("warnings", "تنبيهات", warnings),
+    )
+
+
+def write_report(
+    path: Path,
+    documents: Iterable[Document],
+    failures: Iterable[Problem] = (),
+    warnings: Iterable[Problem] = (),
+    *,
+    generated_at: str | None = None,
+    files: int | None = None,
+    title: str = TITLE,
+) -> None:
+    """Write :func:`render_report` to ``path`` (atomically, UTF-8)."""
+    text = render_report(
+        documents, failures, warnings, generated_at=generated_at, files=files, title=title
+    )
+    with atomic_write(path) as fh:
+        fh.write(text)
