@@ -292,7 +292,7 @@ def _subheadline(el: etree._Element) -> str | None:
 
 
 def _strip_site_suffix(title: str, outlet: str | None) -> str:
-    parts = re.split(r"\s+[|–—-]\s+|\s*\|\s*", title)
+    parts = re.split(r"\s+[|–—»-]\s+|\s*(?:\||::)\s*", title)
     if len(parts) < 2:
         return title.strip()
     if outlet and normalize_arabic(parts[-1]) == normalize_arabic(outlet):

@@ -18,6 +18,7 @@ CHROME_KINDS = frozenset(
     {"start", "ticker", "end", "inline", "readalso", "byline", "caption", "source"}
 )
 _TERMINAL = re.compile(r"[.!?؟…:؛]['\"”»)\]]*$|[.!?؟]['\"”»)\]]+$")
+_BAR = re.compile(r"\s[|•·]\s|\s\|\s?|\s?\|\s")
 _SYMBOLS_ONLY = re.compile(r"^[\W\d_]*$")
 
 
@@ -60,9 +61,16 @@ def is_date_line(norm: str) -> bool:
     """A line made of a date plus weekday, time, labels and separators, and nothing else."""
     if not norm or len(norm) > 120 or not date_regex().search(norm):
         return False
+    if _leftover_words(norm) <= 1:
+        return True
+    # "بتاريخ : 20-04-2024 | القراءات : 874 | نسخة للطباعة": a meta bar with a date in it
+    parts = [p for p in _BAR.split(norm) if p.strip()]
+    return len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts)
+
+
+def _leftover_words(norm: str) -> int:
     rest = date_regex().sub(" ", norm)
-    rest = date_filler_regex().sub(" ", rest)
-    return len(rest.split()) <= 1
+    return len(date_filler_regex().sub(" ", rest).split())
 
 
 def tag_line(line: Line) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rasid.stages.clean.lines import Line, ends_sentence, split_lines, tag_lines
 from rasid.stages.clean.rules import continuation_words
@@ -21,6 +22,7 @@ from rasid.stages.clean.rules import continuation_words
 _CONTINUES = continuation_words()
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►◄✓]|\d{1,2}\s*[-.)]|[(]\d{1,2}[)])\s*\S")
 _BODY_PUNCT = re.compile(r"[.،,؛;:!?؟]")
+_PERIOD_END = re.compile(r"[.…]['\"”»)\]]*$")
 _KEY_VALUE = re.compile(r"^[^:،,]{1,30}:\s*\S")
 _DOT_END = re.compile(r"(?<!\.)\.['\"”»)\]]*$")
 
@@ -29,6 +31,8 @@ GOOD_LONG_WORDS = 15
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 35
 SECOND_ARTICLE_MIN_WORDS = 40
+WRAP_SHARE = 0.75  # a line this share of the wrap width long was cut by the wrap
+CAPTION_REACH = 6  # units above the body within which a repeated line is a caption
 BREAK_KINDS = frozenset({"end", "source"})
 
 
@@ -68,7 +72,7 @@ class Unit:
             return False
         if self.words >= GOOD_LONG_WORDS and _BODY_PUNCT.search(self.text):
             return True
-        return self.words >= GOOD_MIN_WORDS and ends_sentence(self.text)
+        return self.words >= GOOD_MIN_WORDS and bool(_PERIOD_END.search(self.text))
 
     @property
     def titlelike(self) -> bool:
@@ -77,6 +81,7 @@ class Unit:
             self.is_text
             and TITLE_MIN_WORDS <= self.words <= TITLE_MAX_WORDS
             and not _DOT_END.search(self.text)
+            and not self.text.endswith((":", "：", "؛"))
             and not _LIST_ITEM.match(self.text)
         )
 
@@ -101,10 +106,9 @@ class TextPage:
 
 def build_units(lines: list[Line]) -> list[Unit]:
     """Join hard-wrapped text lines into paragraphs; chrome lines stay single units."""
-    text_lines = [ln for ln in lines if ln.tag == "text"]
     blanks = sum(1 for ln in lines if ln.tag == "blank")
     blank_separated = blanks >= 0.3 * max(1, len(lines) - blanks)
-    width = _wrap_width(text_lines)
+    width = _wrap_width(lines)
     if blank_separated:
         _tag_ticker_items(lines)
     units: list[Unit] = []
@@ -127,10 +131,20 @@ def build_units(lines: list[Line]) -> list[Unit]:
     return units
 
 
-def _wrap_width(text_lines: list[Line]) -> float:
-    """Typical length of a hard-wrapped line, from lines that stop mid-sentence."""
-    lengths = [len(ln.text) for ln in text_lines if ln.words >= 4 and not ends_sentence(ln.text)]
-    return statistics.median(lengths) if len(lengths) >= 3 else 0.0
+def _wrap_width(lines: list[Line]) -> float:
+    """The page's wrap width: the length reached by lines cut mid-sentence.
+
+    Only lines followed by another text line count; a one-line paragraph that happens to
+    lack a full stop says nothing about the wrap.
+    """
+    lengths = [
+        len(ln.text)
+        for ln, nxt in pairwise(lines)
+        if ln.tag == "text" and nxt.tag == "text" and ln.words >= 4 and not ends_sentence(ln.text)
+    ]
+    if len(lengths) < 3:
+        return 0.0
+    return statistics.quantiles(lengths, n=10)[8]
 
 
 def _continues(
@@ -150,10 +164,32 @@ def _continues(
     last_word = prev.norm.split()[-1] if prev.norm else ""
     if last_word in _CONTINUES or (prev.words <= 2 and nxt.words >= 4):
         return True
-    long_line = width > 0 and len(prev.text) >= 0.8 * width
-    if blank_separated:
-        return _block_ends_sentence(lines, i) or (long_line and _block_size(lines, i) >= 3)
-    return width > 0 and len(prev.text) >= 0.6 * width and len(nxt.text) >= 0.3 * width
+    if not _is_long(prev, width):
+        return blank_separated and _block_ends_sentence(lines, i)
+    if blank_separated and (_block_ends_sentence(lines, i) or _block_size(lines, i) >= 3):
+        return True
+    return _chain_ends_sentence(lines, i, width)
+
+
+def _is_long(line: Line, width: float) -> bool:
+    """About as long as the page's wrap width: the line was cut, not ended."""
+    return width > 0 and len(line.text) >= WRAP_SHARE * width
+
+
+def _chain_ends_sentence(lines: list[Line], i: int, width: float) -> bool:
+    """From ``lines[i]`` on, full-width lines lead to a line that ends a sentence.
+
+    That is how a wrapped paragraph looks; a headline over its standfirst over a byline
+    never reaches a full stop.
+    """
+    for line in lines[i:]:
+        if line.tag != "text":
+            return False
+        if ends_sentence(line.text):
+            return True
+        if not _is_long(line, width):
+            return False
+    return False
 
 
 def _tag_ticker_items(lines: list[Line]) -> None:
@@ -196,7 +232,7 @@ def _mark_duplicates(units: list[Unit]) -> None:
     for idx in where.values():
         if len(idx) < 2:
             continue
-        adjacent = any(b - a == 1 for a, b in zip(idx, idx[1:]))
+        adjacent = any(b - a == 1 for a, b in pairwise(idx))
         for i in idx:
             units[i].dup = True
             units[i].dup_adjacent = adjacent
@@ -263,16 +299,19 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
     """Headline and subheadline: the last headline-like lines before the body.
 
     A line printed twice on the page (once in the page title, once over the article) is the
-    headline; captions, which are printed twice one after the other, are not. A very short
+    headline; captions, printed twice close together just above the body, are not. A very short
     last line after a fuller one is a byline ("خالد العنزي - بريدة"), not the headline. Two
     adjacent lines form headline and standfirst unless they end a list of such lines (a
     related-articles list right above a second article's headline).
     """
+    near = {u.norm for u in gap[-CAPTION_REACH:] if u.dup}
+    far = {u.norm for u in gap[:-CAPTION_REACH] if u.dup}
+    captions = near - far
     cands = [
         (i, u)
         for i, u in enumerate(gap)
         if u.is_text
-        and not (u.dup and (u.dup_adjacent or u.norm in body_units))
+        and not (u.dup and (u.dup_adjacent or u.norm in body_units or u.norm in captions))
         and (u.titlelike or (5 <= u.words <= 60 and not u.good and _is_last_text(gap, i)))
     ]
     while (
