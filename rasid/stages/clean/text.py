@@ -162,7 +162,9 @@ def _continues(
     if _LIST_ITEM.match(nxt.text) or ends_sentence(prev.text):
         return False
     last_word = prev.norm.split()[-1] if prev.norm else ""
-    if last_word in _CONTINUES or (prev.words <= 2 and nxt.words >= 4):
+    if prev.text.endswith(("،", ",", "-", "–")) or last_word in _CONTINUES:
+        return True
+    if prev.words <= 2 and nxt.words >= 4:
         return True
     if not _is_long(prev, width):
         return blank_separated and _block_ends_sentence(lines, i)
@@ -348,6 +350,21 @@ def _is_last_text(gap: list[Unit], i: int) -> bool:
     return all(not u.is_text for u in gap[i + 1 :])
 
 
+def _starts_article(gap: list[Unit], head: Unit | None, words: int) -> bool:
+    """Whether a run after the first is a new article rather than more of the last one.
+
+    It needs a headline and some length; and when only stray short lines (no end-of-article
+    marker) separated it from the previous run, its headline must come with the apparatus
+    of an article start: a date, a byline, a share bar.
+    """
+    if head is None or words < SECOND_ARTICLE_MIN_WORDS:
+        return False
+    if any(u.tag in BREAK_KINDS for u in gap):
+        return True
+    after = gap[gap.index(head) + 1 :]
+    return any(u.tag in ("date", "byline", "end", "inline") for u in after)
+
+
 def extract_text_page(raw: str) -> TextPage:
     """Split a scraped text page into its articles."""
     lines = tag_lines(split_lines(raw))
@@ -362,7 +379,7 @@ def extract_text_page(raw: str) -> TextPage:
         gap = units[prev_end:first]
         head, sub = _header(gap, body_norms)
         words = sum(u.words for u in body)
-        if articles and (head is None or words < SECOND_ARTICLE_MIN_WORDS):
+        if articles and not _starts_article(gap, head, words):
             if head is None and words >= 60:
                 articles[-1].paragraphs.extend(u.text for u in body)
                 articles[-1].units.extend(body)
