@@ -2,7 +2,7 @@
 
 Sources, most trusted first: a copyright line ("© 2024 جريدة الغد. جميع الحقوق محفوظة"),
 the page title's suffix ("headline | بوابة الوسط"), a masthead line near the top
-("صحيفة المرصد"). No outlet is better than a wrong one, so anything else — the agency in a
+("صحيفة المرصد"), a byline dateline naming a medium ("القاهرة - بوابة الوفاق"). No outlet is better than a wrong one, so anything else — the agency in a
 dateline, a "المصدر:" label naming another outlet — is not used.
 """
 
@@ -92,6 +92,17 @@ def outlet_from_title(title_line: str, headline: str) -> str | None:
     return _clean_name(name) if len(name.split()) <= 5 else None
 
 
+_DATELINE_OUTLET = re.compile(
+    rf"^[^\s-]+(?:\s[^\s-]+)?\s*[-–]\s*(?P<name>(?:{_MEDIA_WORDS})\s+\S+(?:\s+\S+){{0,2}})\s*:?$"
+)
+
+
+def outlet_from_dateline(line: str) -> str | None:
+    """"القاهرة - بوابة الوفاق": a city, a dash, and a name that says it is a medium."""
+    m = _DATELINE_OUTLET.match(" ".join(line.split()))
+    return m.group("name").strip(_TRAIL) if m else None
+
+
 def find_outlet(lines: list[str], headline: str | None, top: int = 25) -> tuple[str, str] | None:
     """(outlet, method) from the page's own lines, or None."""
     for line in reversed(lines):
@@ -108,4 +119,8 @@ def find_outlet(lines: list[str], headline: str | None, top: int = 25) -> tuple[
         name = outlet_from_masthead(line)
         if name and not _LATIN_ONLY.match(name):
             return name, "masthead"
+    for line in lines[: top * 2]:
+        name = outlet_from_dateline(line)
+        if name:
+            return name, "dateline"
     return None

@@ -124,7 +124,7 @@ def date_regex() -> re.Pattern[str]:
     wd = "|".join(re.escape(w) for w in weekday_names())
     month = rf"(?:{greg})(?:\s*[/(-]\s*(?:{greg})\s*\)?)?"
     parts = [
-        rf"(?:(?:{wd})\s*[,،-]?\s*)?\d{{1,2}}\s*(?:من\s+)?{month}\s*[,،]?\s*(?:\d{{4}})?",
+        rf"(?:(?:{wd})\s*[,،-]?\s*)?\d{{1,2}}\s*[/-]?\s*(?:من\s+)?{month}\s*[/-]?\s*[,،]?\s*(?:\d{{4}})?",
         rf"(?:{month})\s*[,،]?\s*\d{{4}}",
         rf"\d{{1,2}}\s*(?:{hijri})\s*\d{{3,4}}\s*(?:ه|هـ)?",
         r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}",

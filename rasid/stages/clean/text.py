@@ -166,6 +166,8 @@ def _continues(
         return True
     if prev.words <= 2 and nxt.words >= 4:
         return True
+    if blank_separated and _block_size(lines, i) >= 3 and len(prev.text) >= 0.6 * width:
+        return True
     if not _is_long(prev, width):
         return blank_separated and _block_ends_sentence(lines, i)
     if blank_separated and (_block_ends_sentence(lines, i) or _block_size(lines, i) >= 3):
@@ -290,7 +292,8 @@ def _body_paragraphs(units: list[Unit], first: int, last: int) -> tuple[list[Uni
         u = units[end]
         if not u.is_text or u.dup:
             break
-        if not (_LIST_ITEM.match(u.text) or (u.words >= 4 and ends_sentence(u.text))):
+        prose = u.words >= 12 and ("،" in u.text or "," in u.text)
+        if not (_LIST_ITEM.match(u.text) or prose or (u.words >= 4 and ends_sentence(u.text))):
             break
         kept.append(u)
         end += 1
