@@ -223,36 +223,34 @@ def ingest(paths: tuple[Path, ...], db: Path, quiet: bool) -> None:
     recognised by content and not stored again, so an interrupted ingest can simply be run
     again.
     """
-    store = _open_store(db, create=True)
     tally = Tally()
-    run_id = store.start_run("ingest", [str(p) for p in paths], __version__)
-    try:
-        with _processing(paths, quiet) as results:
-            for result in results:
-                tally.count(result)
-                if result.documents:
-                    added, skipped = store.add(result.documents)
-                    tally.added += added
-                    tally.skipped += skipped
-    except KeyboardInterrupt:
-        click.echo(
-            f"\ninterrupted: {tally.added} new documents from {tally.files} files are stored; "
-            "run the same command again to continue",
-            err=True,
-        )
-        store.close()
-        sys.exit(130)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    store.finish_run(
-        run_id,
-        files=tally.files,
-        documents=tally.documents,
-        added=tally.added,
-        skipped=tally.skipped,
-        failures=[(f.path, f.position, f.message) for f in tally.failures],
-    )
-    store.close()
+    with _open_store(db, create=True) as store:
+        try:
+            run_id = store.start_run("ingest", [str(p) for p in paths], __version__)
+            with _processing(paths, quiet) as results:
+                for result in results:
+                    tally.count(result)
+                    if result.documents:
+                        added, skipped = store.add(result.documents)
+                        tally.added += added
+                        tally.skipped += skipped
+            store.finish_run(
+                run_id,
+                files=tally.files,
+                documents=tally.documents,
+                added=tally.added,
+                skipped=tally.skipped,
+                failures=[(f.path, f.position, f.message) for f in tally.failures],
+            )
+        except KeyboardInterrupt:
+            click.echo(
+                f"\ninterrupted: the files finished before it are stored ({tally.added} new "
+                "documents); run the same command again to continue",
+                err=True,
+            )
+            sys.exit(130)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
     _finish(tally, stored=True)
 
 

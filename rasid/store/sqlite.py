@@ -208,7 +208,10 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is damaged: {exc}") from exc
+            raise StoreError(
+                f"{self.path} is damaged ({exc}); restore a backup, or ingest again into a "
+                "new database"
+            ) from exc
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -80,9 +80,9 @@ FEED = [
 ENGLISH_TXT = """\
 Port authority reopens northern terminal after repairs
 
-The port authority said on Monday that the northern container terminal had reopened after
-three weeks of repairs to its cranes and quay walls. Shipping agents welcomed the decision,
-saying that delays had pushed several carriers to divert vessels to neighbouring ports.
+The port authority said on Monday that the northern container terminal had reopened after three weeks of repairs to its cranes and quay walls.
+
+Shipping agents welcomed the decision, saying that delays had pushed several carriers to divert vessels to neighbouring ports.
 """
 
 
