@@ -95,6 +95,7 @@ def process_file(path: Path, pipeline: Pipeline) -> FileResult:
                         message += f" ({'; '.join(doc.warnings)})"
                     result.warnings.append(Problem(str(path), message, *where))
             docs.extend(page_docs)
+            where = (None, None)  # a later reader error is not about this page
     except ReadError as exc:
         result.failures.append(Problem.from_read_error(exc, path))
         result.complete = False

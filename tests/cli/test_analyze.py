@@ -141,3 +141,26 @@ def test_the_progress_bar_shows_on_a_terminal_unless_quiet(run_cli, scrape, tmp_
     assert "processing" in on_terminal.stderr and "6/6" in on_terminal.stderr
     assert "processing" not in quiet.stderr
     assert "processing" not in piped.stderr and "\x1b[" not in piped.stderr
+
+
+def test_a_crash_on_one_record_names_the_line_and_drops_the_whole_file(
+    run_cli, scrape, tmp_path, monkeypatch
+):
+    import rasid.run
+    from rasid.pipeline import default_pipeline
+
+    real = default_pipeline()
+
+    def clean_or_crash(page):
+        if page.meta.get("url", "").endswith("/culture/7"):
+            raise KeyError("byline")
+        return real.page_stage(page)
+
+    monkeypatch.setattr(
+        rasid.run, "default_pipeline", lambda: Pipeline(clean_or_crash, real.stages)
+    )
+    result = run_cli("analyze", scrape, "--out", tmp_path / "out")
+
+    assert "feed.jsonl (line 3): KeyError: 'byline'" in result.stderr
+    corpus = _corpus(tmp_path / "out")
+    assert not any(d["source"].endswith("feed.jsonl") for d in corpus["documents"])
