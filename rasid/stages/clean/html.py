@@ -227,6 +227,27 @@ def _contains(outer: etree._Element, inner: etree._Element) -> bool:
     return any(a is outer for a in inner.iterancestors())
 
 
+_NOT_BODY_XPATH = (
+    "//figcaption|//figure|//*[contains(@class,'caption')]|//*[contains(@class,'wp-caption')]"
+    "|//blockquote[contains(@class,'twitter-tweet') or contains(@class,'instagram-media')]"
+)
+
+
+def drop_non_body(tree: etree._Element) -> set[str]:
+    """Remove what is never article text however a page lays it out: photo captions
+    (figure/figcaption, *caption* classes) and embedded social posts.
+
+    Returns the normalized caption and image alt texts, so that a caption the page repeats
+    as an ordinary paragraph can be recognised and dropped too.
+    """
+    captions = {norm_line(img.get("alt", "")) for img in tree.iter("img")}
+    for el in tree.xpath(_NOT_BODY_XPATH):
+        captions.add(norm_line(_text_of(el)))
+        if el.getparent() is not None:
+            el.drop_tree()
+    return {c for c in captions if len(c.split()) >= 3}
+
+
 def _extract(html_fragment: str) -> list[str]:
     text = trafilatura.extract(
         html_fragment,
@@ -235,8 +256,10 @@ def _extract(html_fragment: str) -> list[str]:
         include_tables=True,
         include_images=False,
         deduplicate=False,
+        favor_recall=True,
     )
-    return [" ".join(ln.split()) for ln in (text or "").splitlines() if ln.strip()]
+    lines = (" ".join(ln.split()).strip("| ") for ln in (text or "").splitlines())
+    return [ln for ln in lines if ln]
 
 
 def _heading(el: etree._Element, levels: str = ".//h1|.//h2") -> str | None:
@@ -276,7 +299,23 @@ def clean_lines(lines: list[str], drop: set[str]) -> list[TextArticle]:
     lines = [ln for ln in lines if norm_line(ln) not in drop]
     if not lines:
         return []
-    return [a for a in extract_text_page("\n\n".join(lines)).articles if a.paragraphs]
+    articles = [a for a in extract_text_page("\n\n".join(lines)).articles if a.paragraphs]
+    for art in articles:
+        art.paragraphs = drop_pull_quotes(art.paragraphs)
+    return articles
+
+
+def drop_pull_quotes(paragraphs: list[str]) -> list[str]:
+    """Drop a short paragraph that repeats a passage of another one (a pull quote)."""
+    norms = [norm_line(p).strip("«»\"“”' ") for p in paragraphs]
+    kept = []
+    for i, (para, norm) in enumerate(zip(paragraphs, norms, strict=True)):
+        repeated = len(norm.split()) >= 4 and any(
+            j != i and len(other) > len(norm) and norm in other for j, other in enumerate(norms)
+        )
+        if not repeated:
+            kept.append(para)
+    return kept
 
 
 def _subheadline(el: etree._Element) -> str | None:
@@ -292,6 +331,10 @@ def _subheadline(el: etree._Element) -> str | None:
 
 
 def _strip_site_suffix(title: str, outlet: str | None) -> str:
+    """The headline inside a page title: no site name, no "طباعة:" print-page label."""
+    lead, sep, rest = title.partition(":")
+    if sep and rest.strip() and tag_line_kind(norm_line(lead)):
+        title = rest.strip()
     parts = re.split(r"\s+[|–—»-]\s+|\s*(?:\||::)\s*", title)
     if len(parts) < 2:
         return title.strip()
@@ -313,6 +356,7 @@ def extract_html_page(html: str) -> HtmlPage:
     lines = visible_lines(tree)
     page = HtmlPage([], outlet, None, title, meta.get("og:url"), lines)
     published = _published(meta, ld)
+    captions = drop_non_body(tree)
 
     containers = find_containers(tree)
     if containers:
@@ -323,7 +367,7 @@ def extract_html_page(html: str) -> HtmlPage:
     else:
         body = tree.find(".//body")
         scope = body if body is not None else tree
-        pieces = [(_heading(scope, ".//h1"), scope, html)]
+        pieces = [(_heading(scope, ".//h1"), scope, lxml.html.tostring(tree, encoding="unicode"))]
 
     for heading, scope, fragment in pieces:
         head = None
@@ -337,7 +381,7 @@ def extract_html_page(html: str) -> HtmlPage:
         elif title:
             head = (_strip_site_suffix(title, outlet and outlet[0]), "html-title")
         sub = _subheadline(scope)
-        drop = {norm_line(t) for t in (head and head[0], sub) if t}
+        drop = {norm_line(t) for t in (head and head[0], sub) if t} | captions
         for k, found in enumerate(clean_lines(_extract(fragment), drop)):
             art = HtmlArticle(found.paragraphs)
             if k == 0:

@@ -98,7 +98,7 @@ _DATELINE_OUTLET = re.compile(
 
 
 def outlet_from_dateline(line: str) -> str | None:
-    """"القاهرة - بوابة الوفاق": a city, a dash, and a name that says it is a medium."""
+    """ "القاهرة - بوابة الوفاق": a city, a dash, and a name that says it is a medium."""
     m = _DATELINE_OUTLET.match(" ".join(line.split()))
     return m.group("name").strip(_TRAIL) if m else None
 

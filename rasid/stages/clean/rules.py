@@ -36,6 +36,7 @@ def norm_line(text: str) -> str:
 class ChromeRules:
     exact: dict[str, str]
     prefix: list[tuple[str, str]]
+    lead: list[tuple[str, str]]
     contains: list[tuple[str, str]]
     anchored: re.Pattern[str] | None
     floating: list[tuple[str, re.Pattern[str]]]
@@ -51,6 +52,9 @@ class ChromeRules:
             for phrase, kind in self.prefix:
                 if norm.startswith(phrase):
                     return kind
+        for phrase, kind in self.lead:
+            if norm.startswith(phrase):
+                return kind
         if n_words <= CONTAINS_MAX_WORDS:
             for phrase, kind in self.contains:
                 if phrase in norm:
@@ -70,7 +74,7 @@ class ChromeRules:
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
     exact: dict[str, str] = {}
-    prefix, contains, regexes = [], [], []
+    prefix, lead, contains, regexes = [], [], [], []
     for kind, match, phrase in _data_lines("chrome.tsv"):
         if match == "regex":
             re.compile(phrase)  # fail here, naming the bad rule, rather than in the union
@@ -81,6 +85,8 @@ def chrome_rules() -> ChromeRules:
             exact.setdefault(norm, kind)
         elif match == "prefix":
             prefix.append((norm, kind))
+        elif match == "lead":
+            lead.append((norm, kind))
         elif match == "contains":
             contains.append((norm, kind))
         else:
@@ -93,7 +99,7 @@ def chrome_rules() -> ChromeRules:
     union = "|".join(f"(?P<r{i}>{rx})" for i, (_, rx) in enumerate(anchored))
     compiled = re.compile(union, re.IGNORECASE) if anchored else None
     prefixes = tuple(p for p, _ in prefix)
-    return ChromeRules(exact, prefix, contains, compiled, floating, kinds, prefixes)
+    return ChromeRules(exact, prefix, lead, contains, compiled, floating, kinds, prefixes)
 
 
 @lru_cache(maxsize=1)
