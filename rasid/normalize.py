@@ -62,7 +62,7 @@ def normalize_arabic(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLES.sub("", text)
     text = strip_diacritics(text)
-    text = text.translate(_CHAR_MAP).lower()
+    text = text.translate(_CHAR_MAP).lower().replace("يء", "ي")  # الطوارىء = الطوارئ
     return " ".join(text.split())
 
 

@@ -25,3 +25,7 @@ def test_eastern_digits_become_ascii_and_length_kept_by_digits_to_ascii():
 def test_arabic_ratio_counts_letters_only():
     assert arabic_ratio("مرحبا hello") == 5 / 10
     assert arabic_ratio("123") == 0.0
+
+
+def test_hamza_on_the_line_after_ya_folds_like_hamza_on_ya():
+    assert normalize_arabic("الطوارىء") == normalize_arabic("الطوارئ")

@@ -2,7 +2,8 @@
 
 Sources, most trusted first: a copyright line ("© 2024 جريدة الغد. جميع الحقوق محفوظة"),
 the page title's suffix ("headline | بوابة الوسط"), a masthead line near the top
-("صحيفة المرصد"), a byline dateline naming a medium ("القاهرة - بوابة الوفاق"). No outlet is better than a wrong one, so anything else — the agency in a
+("صحيفة المرصد"), a byline dateline naming a medium ("القاهرة - بوابة الوفاق").
+No outlet is better than a wrong one, so anything else — the agency in a
 dateline, a "المصدر:" label naming another outlet — is not used.
 """
 
