@@ -23,6 +23,7 @@ _CONTINUES = continuation_words()
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►◄✓]|\d{1,2}\s*[-.)]|[(]\d{1,2}[)])\s*\S")
 _BODY_PUNCT = re.compile(r"[.،,؛;:!?؟]")
 _PERIOD_END = re.compile(r"[.…]['\"”»)\]]*$")
+_BYLINE_SPLIT = re.compile(r"\s*[:：]\s*|\s+[-–|/]\s+")
 _KEY_VALUE = re.compile(r"^[^:،,]{1,30}:\s*\S")
 _DOT_END = re.compile(r"(?<!\.)\.['\"”»)\]]*$")
 
@@ -321,7 +322,7 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
     ]
     while (
         len(cands) >= 2
-        and cands[-1][1].words <= 4
+        and (cands[-1][1].words <= 4 or _byline_shaped(cands[-1][1].text))
         and any(u.titlelike and u.words >= 5 for _, u in cands[:-1])
     ):
         cands.pop()
@@ -342,6 +343,12 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
     if not last.titlelike:
         return None, last
     return last, None
+
+
+def _byline_shaped(text: str) -> bool:
+    """ "قلعة السراغنة: عبد الإله الزهري", "عمّان - رامي الحوراني": place and name, no verb."""
+    parts = [p for p in _BYLINE_SPLIT.split(text) if p.strip()]
+    return len(parts) == 2 and all(1 <= len(p.split()) <= 3 for p in parts)
 
 
 def _adjacent(gap: list[Unit], i: int, j: int) -> bool:
