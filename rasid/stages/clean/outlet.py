@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from rasid.normalize import normalize_arabic
+from rasid.stages.clean.lines import is_date_line
+from rasid.stages.clean.rules import chrome_rules, norm_line
 
 _MEDIA_WORDS = (
     "جريدة|صحيفة|موقع|بوابة|وكالة|مجلة|قناة|شبكة|إذاعة|اذاعة|راديو|تلفزيون|"
@@ -21,16 +23,16 @@ _YEAR = r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?"
 _RIGHTS = (
     r"(?:جميع|كل|كافة)\s+(?:الحقوق|حقوق\s+(?:النشر|الطبع))\s+محفوظة"
     r"|(?:حقوق\s+(?:النشر|الطبع)|الحقوق)\s+محفوظة"
-    r"|all\s+rights\s+reserved"
-)
-_COPY_BEFORE = re.compile(
-    rf"(?:©|\(c\)|copyright|حقوق النشر)\s*(?:{_YEAR})?\s*[-–:]?\s*(?P<name>[^.|,،©]+?)\s*"
-    rf"[.|,،-]?\s*(?:{_RIGHTS})",
-    re.IGNORECASE,
+    r"|all\s+rights\s+reserved|tous\s+droits\s+r[ée]serv[ée]s"
 )
 _RIGHTS_RX = re.compile(_RIGHTS, re.IGNORECASE)
+_COPY_NOISE = re.compile(
+    rf"©|\(c\)|copyright|حقوق\s+(?:النشر|الطبع)|{_YEAR}|^\s*[-–—:|]+|[-–—:|]+\s*$",
+    re.IGNORECASE,
+)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_PIECES = re.compile(r"\s[-–—|]\s|[.|،,]")
 _FILLER = re.compile(r"^(?:جميع|كل|كافة|الحقوق|حقوق|محفوظة|©)(?:\s|$)")
-_COPY_ONLY = re.compile(rf"^\s*(?:©|\(c\))\s*(?:{_YEAR})?\s*(?P<name>[^.|,،©\d]+?)\s*\.?\s*$")
 _MASTHEAD = re.compile(rf"^(?:{_MEDIA_WORDS})\s+\S+(?:\s+\S+){{0,3}}$")
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _LATIN_ONLY = re.compile(r"^[\sA-Za-z0-9.&'-]+$")
@@ -47,32 +49,39 @@ def _clean_name(name: str) -> str | None:
 
 
 def outlet_from_copyright(line: str) -> str | None:
-    """The name in a copyright line, before or after "جميع الحقوق محفوظة"."""
+    """The name in a copyright line: after or before "جميع الحقوق محفوظة", or beside ©."""
+    line = " ".join(line.split())
     m = _RIGHTS_RX.search(line)
     if m:
-        name = _clean_name(_after_lam(line[m.end() :]))
-        if name and not _FILLER.match(name):
+        after, before = _after_lam(line[m.end() :]), line[: m.start()]
+    elif "©" in line or "(c)" in line.lower():
+        before, _, after = line.replace("(c)", "©").replace("(C)", "©").partition("©")
+    else:
+        return None
+    # the name is the piece nearest the © or the rights phrase
+    pieces_after = [p for p in _PIECES.split(_COPY_NOISE.sub(" ", after)) if _HAS_LETTER.search(p)]
+    pieces_before = [
+        p for p in _PIECES.split(_COPY_NOISE.sub(" ", before)) if _HAS_LETTER.search(p)
+    ]
+    pieces_before.reverse()
+    for cand in (*pieces_after[:1], *pieces_before[:1]):
+        name = _clean_name(cand)
+        if name and not _FILLER.match(name) and _HAS_LETTER.search(name):
             return name
-    for rx in (_COPY_BEFORE, _COPY_ONLY):
-        m = rx.search(line)
-        if m:
-            name = _clean_name(m.group("name"))
-            if name and not _FILLER.match(name):
-                return name
     return None
 
 
 def _after_lam(rest: str) -> str:
-    """ "محفوظة لـ X" / "لصالح X" / "للساحل" (= ل + الساحل): the X."""
-    rest = rest.strip()
+    """ "محفوظة لـ X" / "لصالح X" / "للساحل" (= ل + الساحل) / "- X": the X."""
+    rest = rest.strip(" -–—:|")
     for lead in ("لصالح ", "لدى ", "لـ", "ل "):
         if rest.startswith(lead):
             return rest[len(lead) :]
     if rest.startswith("لل"):
         return "ا" + rest[1:]
-    if rest.startswith("ل") and len(rest.split()[0]) > 3:
+    if rest.startswith("ل") and rest.split() and len(rest.split()[0]) > 3:
         return rest[1:]
-    return "" if not rest.startswith("©") else rest[1:]
+    return rest
 
 
 def outlet_from_masthead(line: str) -> str | None:
@@ -104,6 +113,26 @@ def outlet_from_dateline(line: str) -> str | None:
     return m.group("name").strip(_TRAIL) if m else None
 
 
+def outlet_from_top_line(lines: list[str], headline: str | None) -> str | None:
+    """A short name heading the page that the page names again elsewhere.
+
+    Mastheads rarely say "صحيفة"; what gives them away is that the page repeats them: in a
+    source label ("المصدر: المنارة"), a dateline ("لندن - الضفتين:"), a photo credit.
+    """
+    head = normalize_arabic(headline or "")
+    for i, line in enumerate(lines[:3]):
+        norm = norm_line(line)
+        words = norm.split()
+        if not 1 <= len(words) <= 3 or norm == head or not _HAS_LETTER.search(norm):
+            continue
+        if chrome_rules().kind(norm, len(words)) or is_date_line(norm):
+            continue
+        rest = " " + " ".join(norm_line(x) for x in lines[i + 1 :]) + " "
+        if re.search(rf"(?<![^\W\d_]){re.escape(norm)}(?![^\W\d_])", rest):
+            return line.strip(_TRAIL)
+    return None
+
+
 def find_outlet(lines: list[str], headline: str | None, top: int = 25) -> tuple[str, str] | None:
     """(outlet, method) from the page's own lines, or None."""
     for line in reversed(lines):
@@ -124,4 +153,5 @@ def find_outlet(lines: list[str], headline: str | None, top: int = 25) -> tuple[
         name = outlet_from_dateline(line)
         if name:
             return name, "dateline"
-    return None
+    name = outlet_from_top_line(lines, headline)
+    return (name, "masthead-repeated") if name else None
