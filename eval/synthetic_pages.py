@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 import random
+import re
 import textwrap
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -517,9 +518,22 @@ class Article:
         return OUTLETS.get(self.outlet_id, self.outlet_id)
 
 
+# What the corpus's own scraper left in the text: HTML entities, the agency's end marker and
+# time stamp ("// انتهى //", "19:12 ت م"), a slider's "Next Previous". No human would mark
+# them as article text, so the gold does not either.
+_RESIDUE_LINE = re.compile(r"//\s*انتهى\s*//|\d{1,2}:\d{2}\s*ت\s*م")
+_RESIDUE_PREFIX = re.compile(r"^(?:Next\s+Previous\s+)+")
+
+
 def split_paragraphs(content: str) -> tuple[str, ...]:
-    """Paragraphs of a corpus body: one per non-empty line, stripped, spaces collapsed."""
-    return tuple(" ".join(line.split()) for line in content.splitlines() if line.strip())
+    """Paragraphs of a corpus body: one per non-empty line, stripped, spaces collapsed,
+    scraper residue removed."""
+    out = []
+    for line in html.unescape(content).splitlines():
+        line = _RESIDUE_PREFIX.sub("", " ".join(line.split()))
+        if line and not _RESIDUE_LINE.fullmatch(line):
+            out.append(line)
+    return tuple(out)
 
 
 def load_saudinewsnet(
@@ -562,7 +576,7 @@ def load_saudinewsnet(
 
 
 def _article_from_record(rec: dict[str, Any], min_words: int, max_words: int) -> Article | None:
-    title = " ".join((rec.get("title") or "").split())
+    title = " ".join(html.unescape(rec.get("title") or "").split())
     paragraphs = split_paragraphs(rec.get("content") or "")
     words = sum(len(p.split()) for p in paragraphs)
     if len(title.split()) < 3 or not (min_words <= words <= max_words):
@@ -1041,7 +1055,7 @@ def build_page(
     if fmt == "txt":
         content = _render_txt(parts, rng, wrap_width)
         if wrap_width:
-            parts.phenomena.add("hard_wrap")
+            parts.phenomena.add("hard_wrap" if wrap_width >= 50 else "hard_wrap_narrow")
         if not (template.blank_line_paragraphs or wrap_width):
             parts.phenomena.add("no_blank_lines")
     else:

@@ -6,7 +6,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from eval.clean_eval import token_join, visible_text
-from eval.synthetic_pages import TEMPLATES, builtin_articles, gregorian_to_hijri, iter_pages
+from eval.synthetic_pages import (
+    TEMPLATES,
+    builtin_articles,
+    gregorian_to_hijri,
+    iter_pages,
+    split_paragraphs,
+)
 
 
 def _pages(n=60, **kw):
@@ -23,7 +29,7 @@ def test_every_template_and_both_formats_appear():
     assert {p.gold["template"] for p in pages} == {t.name for t in TEMPLATES}
     assert {p.format for p in pages} == {"txt", "html"}
     assert any(len(p.gold["articles"]) == 2 for p in pages)
-    assert any("hard_wrap" in p.gold["phenomena"] for p in pages)
+    assert any(x.startswith("hard_wrap") for p in pages for x in p.gold["phenomena"])
 
 
 def test_gold_text_is_on_the_page_and_chrome_is_not_gold():
@@ -41,7 +47,9 @@ def test_gold_text_is_on_the_page_and_chrome_is_not_gold():
 
 
 def test_hard_wraps_stay_inside_paragraphs_and_width():
-    wrapped = [p for p in _pages(120) if "hard_wrap" in p.gold["phenomena"]]
+    wrapped = [
+        p for p in _pages(120) if {"hard_wrap", "hard_wrap_narrow"} & set(p.gold["phenomena"])
+    ]
     assert wrapped
     for page in wrapped:
         blocks = [b for b in page.content.split("\n\n") if b.strip()]
@@ -58,3 +66,11 @@ def test_hijri_conversion_is_within_a_day_of_umm_al_qura():
 
     assert gregorian_to_hijri(date(2015, 7, 21))[:2] == (1436, 10)  # 5 Shawwal 1436
     assert gregorian_to_hijri(date(2015, 7, 17)) in {(1436, 10, 1), (1436, 9, 30)}
+
+
+def test_corpus_residue_is_not_gold():
+    content = (
+        "Next Previous الرياض - واس\n\n أعلن المجلس &quot;الخطة&quot; اليوم.\n\n"
+        "// انتهى //\n\n19:12 ت م\n"
+    )
+    assert split_paragraphs(content) == ("الرياض - واس", 'أعلن المجلس "الخطة" اليوم.')
