@@ -357,11 +357,15 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def visible_text(markup: str) -> str:
     """All text a browser shows, one line per block: what "no cleaning at all" gives."""
     import lxml.html
     from lxml.etree import ParserError
 
+    markup = _CONTROL.sub("", markup)  # invisible, and lxml refuses to write them back
     try:
         tree = lxml.html.document_fromstring(markup)
     except ValueError:  # a str with an XML encoding declaration

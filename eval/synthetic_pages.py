@@ -519,17 +519,18 @@ class Article:
 
 
 # What the corpus's own scraper left in the text: HTML entities, the agency's end marker and
-# time stamp ("// انتهى //", "19:12 ت م"), a slider's "Next Previous". No human would mark
+# time stamp ("// انتهى //", "19:12 ت م"), a slider's "Next Previous", control characters. No human would mark
 # them as article text, so the gold does not either.
 _RESIDUE_LINE = re.compile(r"//\s*انتهى\s*//|\d{1,2}:\d{2}\s*ت\s*م")
 _RESIDUE_PREFIX = re.compile(r"^(?:Next\s+Previous\s+)+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def split_paragraphs(content: str) -> tuple[str, ...]:
     """Paragraphs of a corpus body: one per non-empty line, stripped, spaces collapsed,
     scraper residue removed."""
     out = []
-    for line in html.unescape(content).splitlines():
+    for line in _CONTROL.sub(" ", html.unescape(content)).splitlines():
         line = _RESIDUE_PREFIX.sub("", " ".join(line.split()))
         if line and not _RESIDUE_LINE.fullmatch(line):
             out.append(line)
@@ -576,7 +577,7 @@ def load_saudinewsnet(
 
 
 def _article_from_record(rec: dict[str, Any], min_words: int, max_words: int) -> Article | None:
-    title = " ".join(html.unescape(rec.get("title") or "").split())
+    title = " ".join(_CONTROL.sub(" ", html.unescape(rec.get("title") or "")).split())
     paragraphs = split_paragraphs(rec.get("content") or "")
     words = sum(len(p.split()) for p in paragraphs)
     if len(title.split()) < 3 or not (min_words <= words <= max_words):
