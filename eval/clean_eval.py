@@ -856,10 +856,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--show-errors", type=int, nargs="?", const=10, default=0, metavar="N",
         help="paragraph diffs of the N worst pages (10)",
     )  # fmt: skip
-    ap.add_argument("--errors-system", choices=SYSTEMS, default="rasid")
+    ap.add_argument("--errors-system", choices=SYSTEMS, default="rasid", help="for --show-errors")
     ap.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="shared data root")
-    ap.add_argument("--gold-dir", type=Path, default=GOLD_DIR)
-    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help="holds pages/ and gold/")
+    ap.add_argument("--seed", type=int, default=13, help="synthetic pages' seed (13)")
     args = ap.parse_args(argv)
     sets = {args.only} if args.only else {"gold", "synthetic", "trafilatura"}
 
