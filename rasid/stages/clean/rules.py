@@ -45,7 +45,7 @@ class ChromeRules:
 
     def kind(self, norm: str, n_words: int) -> str | None:
         """The chrome kind of a normalized line, or None when it is not chrome."""
-        hit = self.exact.get(norm) or self.exact.get(norm.rstrip(":. "))
+        hit = self.exact.get(norm) or self.exact.get(norm.rstrip(": "))
         if hit:
             return hit
         if n_words <= PREFIX_MAX_WORDS and norm.startswith(self.prefixes):

@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from rasid.stages.clean.lines import Line, ends_sentence, split_lines, tag_lines
 from rasid.stages.clean.rules import continuation_words
+from rasid.stages.clean.topic import same_topic
 
 # A line ending in one of these words cannot end a sentence: the next line continues it.
 _CONTINUES = continuation_words()
@@ -107,8 +108,8 @@ class TextPage:
 
 def build_units(lines: list[Line]) -> list[Unit]:
     """Join hard-wrapped text lines into paragraphs; chrome lines stay single units."""
-    blanks = sum(1 for ln in lines if ln.tag == "blank")
-    blank_separated = blanks >= 0.3 * max(1, len(lines) - blanks)
+    _retag_nav_words_in_prose(lines)
+    blank_separated = _blank_separated(lines)
     width = _wrap_width(lines)
     if blank_separated:
         _tag_ticker_items(lines)
@@ -130,6 +131,34 @@ def build_units(lines: list[Line]) -> list[Unit]:
         units.append(Unit(current, "text"))
     _mark_duplicates(units)
     return units
+
+
+def _blank_separated(lines: list[Line]) -> bool:
+    """Whether the page ends its paragraphs with a blank line.
+
+    Judged where sentences end: on such pages a line ending a sentence is mostly followed
+    by a blank line; on pages without blank lines, by the next paragraph.
+    """
+    ends = [
+        nxt.tag == "blank"
+        for ln, nxt in pairwise(lines)
+        if ln.tag == "text" and ends_sentence(ln.text)
+    ]
+    return bool(ends) and sum(ends) >= 0.5 * len(ends)
+
+
+def _retag_nav_words_in_prose(lines: list[Line]) -> None:
+    """A short line matching a section name ("العالم.", "مصر") right after a line that
+    stops mid-sentence is the end of that sentence, not navigation."""
+    for prev, line in pairwise(lines):
+        if (
+            line.tag in ("start", "ticker")
+            and line.words <= 3
+            and prev.tag == "text"
+            and not ends_sentence(prev.text)
+            and prev.words >= 4
+        ):
+            line.tag = "text"
 
 
 def _wrap_width(lines: list[Line]) -> float:
@@ -360,6 +389,35 @@ def _is_last_text(gap: list[Unit], i: int) -> bool:
     return all(not u.is_text for u in gap[i + 1 :])
 
 
+def _split_runs_by_topic(units: list[Unit], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split a run at a headline-like line where the text before and after it share no
+    topic: a second article printed with nothing but its headline in between."""
+    out: list[tuple[int, int]] = []
+    for first, last in runs:
+        start = first
+        cands = [k for k in range(first + 1, last) if units[k].titlelike and not units[k].dup]
+        for k, nxt in zip(cands, [*cands[1:], last + 1], strict=False):
+            before = " ".join(u.text for u in units[start:k] if u.is_text and not u.dup)
+            after = " ".join(u.text for u in units[k + 1 : nxt] if u.is_text and not u.dup)
+            if (
+                len(before.split()) >= SECOND_ARTICLE_MIN_WORDS
+                and len(after.split()) >= SECOND_ARTICLE_MIN_WORDS
+                and not same_topic(before, after)
+            ):
+                out.append((start, _last_good(units, start, k)))
+                start = _first_good(units, k + 1, last)
+        out.append((start, last))
+    return out
+
+
+def _last_good(units: list[Unit], start: int, stop: int) -> int:
+    return max(i for i in range(start, stop) if units[i].good)
+
+
+def _first_good(units: list[Unit], start: int, stop: int) -> int:
+    return min(i for i in range(start, stop + 1) if units[i].good)
+
+
 def _starts_article(gap: list[Unit], head: Unit | None, words: int) -> bool:
     """Whether a run after the first is a new article rather than more of the last one.
 
@@ -383,7 +441,7 @@ def extract_text_page(raw: str) -> TextPage:
     articles: list[TextArticle] = []
     prev_end = 0
     page_date: Unit | None = None
-    for first, last in runs:
+    for first, last in _split_runs_by_topic(units, runs):
         body, run_end = _body_paragraphs(units, first, last)
         body_norms = {u.norm for u in units[first : last + 1] if u.is_text}
         gap = units[prev_end:first]
