@@ -61,7 +61,8 @@ def is_date_line(norm: str) -> bool:
     """A line made of a date plus weekday, time, labels and separators, and nothing else."""
     if not norm or len(norm) > 120 or not date_regex().search(norm):
         return False
-    if _leftover_words(norm) <= 1:
+    n_dates = len(date_regex().findall(norm))
+    if _leftover_words(norm) <= (1 if n_dates < 2 else 3):
         return True
     # "بتاريخ : 20-04-2024 | القراءات : 874 | نسخة للطباعة": a meta bar with a date in it
     parts = [p for p in _BAR.split(norm) if p.strip()]
@@ -73,6 +74,14 @@ def _leftover_words(norm: str) -> int:
     return len(date_filler_regex().sub(" ", rest).split())
 
 
+def is_bar_line(norm: str) -> bool:
+    """ "الدولار 7.83 | اليورو 8.60 | الذهب 285", "FR | AR": strips of short items."""
+    parts = [p for p in _BAR.split(norm) if p.strip()]
+    if len(parts) >= 3:
+        return all(len(p.split()) <= 6 for p in parts)
+    return len(parts) == 2 and all(len(p.split()) <= 3 for p in parts)
+
+
 def tag_line(line: Line) -> str:
     if not line.text:
         return "blank"
@@ -80,6 +89,8 @@ def tag_line(line: Line) -> str:
         return "date"
     if _SYMBOLS_ONLY.match(line.norm):
         return "inline"
+    if is_bar_line(line.norm):
+        return "start"
     kind = chrome_rules().kind(line.norm, line.words)
     return kind or "text"
 

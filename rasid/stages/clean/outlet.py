@@ -89,6 +89,21 @@ def outlet_from_masthead(line: str) -> str | None:
     return text if _MASTHEAD.match(text) else None
 
 
+_MEDIA_ADJECTIVE = re.compile(
+    r"(?:الإلكترونية|الالكترونية|الإلكتروني|الالكتروني|الإخبارية|الاخبارية|الإخباري|"
+    r"نيوز|أونلاين|اونلاين|أون لاين|بوست|تايمز|اليومية|الأسبوعية)$"
+)
+
+
+def looks_like_masthead(line: str) -> bool:
+    """A site's name line: "صحيفة اليوم الإلكترونية", "جريدة الوئام - لبنان"."""
+    text = " ".join(line.split()).strip(_TRAIL)
+    head = re.split(r"\s[-–|]\s", text)[0]
+    if len(head.split()) > 5:
+        return False
+    return bool(_MASTHEAD.match(head) or _MEDIA_ADJECTIVE.search(head))
+
+
 def outlet_from_title(title_line: str, headline: str) -> str | None:
     """The site name a page title adds to the headline: "headline | Outlet"."""
     parts = [p.strip() for p in _TITLE_SEP.split(title_line) if p.strip()]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from rasid.stages.clean.lines import Line, ends_sentence, split_lines, tag_lines
+from rasid.stages.clean.outlet import looks_like_masthead
 from rasid.stages.clean.rules import continuation_words
 from rasid.stages.clean.topic import same_topic
 
@@ -347,6 +348,7 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
         for i, u in enumerate(gap)
         if u.is_text
         and not (u.dup and (u.dup_adjacent or u.norm in body_units or u.norm in captions))
+        and not looks_like_masthead(u.text)
         and (u.titlelike or (5 <= u.words <= 60 and not u.good and _is_last_text(gap, i)))
     ]
     while (
@@ -377,7 +379,7 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
 def _byline_shaped(text: str) -> bool:
     """ "قلعة السراغنة: عبد الإله الزهري", "عمّان - رامي الحوراني": place and name, no verb."""
     parts = [p for p in _BYLINE_SPLIT.split(text) if p.strip()]
-    return len(parts) == 2 and all(1 <= len(p.split()) <= 3 for p in parts)
+    return 2 <= len(parts) <= 3 and all(1 <= len(p.split()) <= 3 for p in parts)
 
 
 def _adjacent(gap: list[Unit], i: int, j: int) -> bool:
