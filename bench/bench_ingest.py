@@ -227,7 +227,7 @@ def machine_info() -> dict[str, str]:
         pass
     try:
         commit = subprocess.run(
-            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
             capture_output=True, text=True, check=True,
         ).stdout.strip()  # fmt: skip
     except (OSError, subprocess.CalledProcessError):
