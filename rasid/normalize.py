@@ -47,6 +47,21 @@ ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06f
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+_LETTER_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه"}
+)
+
+
+def fold_letters(text: str) -> str:
+    """Only the letter folds of :func:`normalize_arabic`, length-preserving.
+
+    For text that is not plain words — regular expressions written in ordinary spelling
+    that must match normalized text — where lower-casing or removing characters would
+    change its meaning.
+    """
+    return text.translate(_LETTER_FOLD)
+
+
 def strip_diacritics(text: str) -> str:
     """Remove harakat, shadda, sukun, superscript alef, Quranic marks and tatweel."""
     return _DIACRITICS.sub("", text).replace(_TATWEEL, "")

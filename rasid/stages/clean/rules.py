@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from rasid.normalize import normalize_arabic
+from rasid.normalize import fold_letters, normalize_arabic
 
 PREFIX_MAX_WORDS = 14
 CONTAINS_MAX_WORDS = 30
@@ -77,6 +77,7 @@ def chrome_rules() -> ChromeRules:
     prefix, lead, contains, regexes = [], [], [], []
     for kind, match, phrase in _data_lines("chrome.tsv"):
         if match == "regex":
+            phrase = fold_letters(phrase)
             re.compile(phrase)  # fail here, naming the bad rule, rather than in the union
             regexes.append((kind, phrase))
             continue

@@ -34,6 +34,7 @@ GOOD_LONG_WORDS = 15
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 35
 SECOND_ARTICLE_MIN_WORDS = 40
+MERGE_MIN_WORDS = 60  # a headless run this long after a break continues the last article
 WRAP_SHARE = 0.75  # a line this share of the wrap width long was cut by the wrap
 CAPTION_REACH = 6  # units above the body within which a repeated line is a caption
 BREAK_KINDS = frozenset({"end", "source"})
@@ -300,7 +301,7 @@ def _gap_breaks(gap: list[Unit]) -> bool:
     return len(stray) >= 3 and not all(_KEY_VALUE.match(u.text) for u in stray)
 
 
-def _body_paragraphs(units: list[Unit], first: int, last: int) -> tuple[list[Unit], int]:
+def _body_paragraphs(units: list[Unit], first: int, last: int, stop: int) -> tuple[list[Unit], int]:
     """Text units of a run, minus duplicates and the link lines after a read-also header.
 
     Returns the kept units and the index just past the run (trailing list items or short
@@ -319,12 +320,17 @@ def _body_paragraphs(units: list[Unit], first: int, last: int) -> tuple[list[Uni
         after_readalso = False
         kept.append(u)
     end = last + 1
-    while end < len(units):
+    while end < stop:
         u = units[end]
         if not u.is_text or u.dup:
             break
         prose = u.words >= 12 and ("،" in u.text or "," in u.text)
-        if not (_LIST_ITEM.match(u.text) or prose or (u.words >= 4 and ends_sentence(u.text))):
+        intro = (
+            u.text.endswith(":") and end + 1 < stop and bool(_LIST_ITEM.match(units[end + 1].text))
+        )
+        if not (
+            _LIST_ITEM.match(u.text) or prose or intro or (u.words >= 4 and ends_sentence(u.text))
+        ):
             break
         kept.append(u)
         end += 1
@@ -391,12 +397,18 @@ def _is_last_text(gap: list[Unit], i: int) -> bool:
     return all(not u.is_text for u in gap[i + 1 :])
 
 
-def _split_runs_by_topic(units: list[Unit], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_runs_by_topic(
+    units: list[Unit], runs: list[tuple[int, int]]
+) -> list[tuple[int, int, int | None]]:
     """Split a run at a headline-like line where the text before and after it share no
-    topic: a second article printed with nothing but its headline in between."""
-    out: list[tuple[int, int]] = []
+    topic: a second article printed with nothing but its headline in between.
+
+    Returns (first, last, headline index) per run; the index is set for runs that start at
+    such a split, None for runs found by :func:`find_runs`.
+    """
+    out: list[tuple[int, int, int | None]] = []
     for first, last in runs:
-        start = first
+        start, head = first, None
         cands = [k for k in range(first + 1, last) if units[k].titlelike and not units[k].dup]
         for k, nxt in zip(cands, [*cands[1:], last + 1], strict=False):
             before = " ".join(u.text for u in units[start:k] if u.is_text and not u.dup)
@@ -406,9 +418,9 @@ def _split_runs_by_topic(units: list[Unit], runs: list[tuple[int, int]]) -> list
                 and len(after.split()) >= SECOND_ARTICLE_MIN_WORDS
                 and not same_topic(before, after)
             ):
-                out.append((start, _last_good(units, start, k)))
-                start = _first_good(units, k + 1, last)
-        out.append((start, last))
+                out.append((start, _last_good(units, start, k), head))
+                start, head = _first_good(units, k + 1, last), k
+        out.append((start, last, head))
     return out
 
 
@@ -443,20 +455,26 @@ def extract_text_page(raw: str) -> TextPage:
     articles: list[TextArticle] = []
     prev_end = 0
     page_date: Unit | None = None
-    for first, last in _split_runs_by_topic(units, runs):
-        body, run_end = _body_paragraphs(units, first, last)
+    split = _split_runs_by_topic(units, runs)
+    for n, (first, last, split_head) in enumerate(split):
+        stop = len(units) if n + 1 == len(split) else (split[n + 1][2] or split[n + 1][0])
+        body, run_end = _body_paragraphs(units, first, last, stop)
         body_norms = {u.norm for u in units[first : last + 1] if u.is_text}
         gap = units[prev_end:first]
-        head, sub = _header(gap, body_norms)
+        if split_head is not None:
+            head, sub = units[split_head], None
+        else:
+            head, sub = _header(gap, body_norms)
         words = sum(u.words for u in body)
-        if articles and not _starts_article(gap, head, words):
-            if head is None and words >= 60:
-                articles[-1].paragraphs.extend(u.text for u in body)
-                articles[-1].units.extend(body)
+        if articles and split_head is None and not _starts_article(gap, head, words):
+            if words >= MERGE_MIN_WORDS:
+                carried = [u for u in gap if u.is_text and not u.dup and u.words >= 3]
+                articles[-1].paragraphs.extend(u.text for u in [*carried, *body])
+                articles[-1].units.extend([*carried, *body])
             prev_end = run_end
             continue
         published = None
-        head_pos = gap.index(head) if head is not None else len(gap)
+        head_pos = gap.index(head) if head in gap else len(gap)
         dates_before = [u for u in gap[:head_pos] if u.tag == "date"]
         dates_after = [u for u in gap[head_pos:] if u.tag == "date"]
         if dates_after:
