@@ -114,7 +114,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
     blank_separated = _blank_separated(lines)
     width = _wrap_width(lines)
     if blank_separated:
-        _tag_ticker_items(lines)
+        _tag_list_items(lines)
     units: list[Unit] = []
     current: list[Line] = []
     for i, line in enumerate(lines):
@@ -228,16 +228,17 @@ def _chain_ends_sentence(lines: list[Line], i: int, width: float) -> bool:
     return False
 
 
-def _tag_ticker_items(lines: list[Line]) -> None:
-    """Unpunctuated lines directly under a ticker header ("عاجل", "آخر الأخبار") are items."""
-    in_ticker = False
+def _tag_list_items(lines: list[Line]) -> None:
+    """Unpunctuated lines directly under a ticker header ("عاجل", "آخر الأخبار") or a
+    list header ("مواضيع ذات صلة", "الأكثر قراءة") belong to that list, not to prose."""
+    header: str | None = None
     for line in lines:
-        if line.tag == "ticker":
-            in_ticker = True
-        elif line.tag == "text" and in_ticker and not ends_sentence(line.text):
-            line.tag = "start"
+        if line.tag in ("ticker", "end", "readalso"):
+            header = "start" if line.tag == "ticker" else line.tag
+        elif line.tag == "text" and header and not ends_sentence(line.text):
+            line.tag = header
         else:
-            in_ticker = False
+            header = None
 
 
 def _block_bounds(lines: list[Line], i: int) -> tuple[int, int]:
