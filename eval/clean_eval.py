@@ -534,7 +534,7 @@ def load_gold(gold_dir: Path) -> tuple[list[Case], list[str]]:
         cases.append(
             Case(
                 id=gold.get("id", path.stem),
-                set="gold",
+                set=gold.get("split", "gold"),
                 format=fmt,
                 content=text,
                 articles=_gold_articles(gold.get("articles", [])),
@@ -686,7 +686,7 @@ SUMMARY_HEADERS = [
 
 def summary_rows(scores: Sequence[PageScore]) -> list[list[Any]]:
     rows = []
-    for set_name in ("gold", "synthetic"):
+    for set_name in ("gold", "heldout", "synthetic"):
         for system in SYSTEMS:
             for fmt in ("all", "txt", "html"):
                 sel = [
