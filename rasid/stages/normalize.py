@@ -17,6 +17,7 @@ from rasid.pipeline import stage
 
 _INVISIBLE = re.compile("[\u200b-\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 _LETTER = re.compile(r"[^\W\d_]")
+LANGUAGE_SAMPLE = 4000  # characters; a news article's language is clear well before that
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
 
 
@@ -33,7 +34,7 @@ def detect_language(text: str) -> str:
 
     Coarse on purpose: rasid analyses Arabic and only needs to know when a page is not.
     """
-    sample = text[:20000]
+    sample = text[:LANGUAGE_SAMPLE]
     if len(_LETTER.findall(sample)) < 20:
         return "und"
     return "ar" if arabic_ratio(sample) >= 0.5 else "other"

@@ -18,6 +18,7 @@ CHROME_KINDS = frozenset(
     {"start", "ticker", "end", "inline", "readalso", "byline", "caption", "source"}
 )
 _TERMINAL = re.compile(r"[.!?؟…:؛]['\"”»)\]]*$|[.!?؟]['\"”»)\]]+$")
+_DIGIT = re.compile(r"\d")
 _BAR = re.compile(r"\s[|•·]\s|\s\|\s?|\s?\|\s")
 _SYMBOLS_ONLY = re.compile(r"^[\W\d_]*$")
 
@@ -59,7 +60,7 @@ def ends_sentence(text: str) -> bool:
 
 def is_date_line(norm: str) -> bool:
     """A line made of a date plus weekday, time, labels and separators, and nothing else."""
-    if not norm or len(norm) > 120 or not date_regex().search(norm):
+    if not norm or len(norm) > 120 or not _DIGIT.search(norm) or not date_regex().search(norm):
         return False
     n_dates = len(date_regex().findall(norm))
     if _leftover_words(norm) <= (1 if n_dates < 2 else 3):
