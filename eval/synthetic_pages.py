@@ -759,7 +759,8 @@ def _plan_article(
         art.crumb = rng.choice(tpl.crumbs)
         parts.phenomena.add("breadcrumb")
     if tpl.bylines and rng.random() < 0.85:
-        author = article.author or rng.choice(AUTHORS)
+        # The corpus's author field sometimes holds a sentence of the article; a byline doesn't.
+        author = article.author if 0 < len(article.author.split()) <= 6 else rng.choice(AUTHORS)
         city = rng.choice(tpl.cities) if tpl.cities else ""
         art.byline = _fill(rng.choice(tpl.bylines), {**fields, "author": author, "city": city})
         parts.phenomena.add("byline")
