@@ -25,7 +25,7 @@ _CONTINUES = continuation_words()
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►◄✓]|\d{1,2}\s*[-.)]|[(]\d{1,2}[)])\s*\S")
 _BODY_PUNCT = re.compile(r"[.،,؛;:!?؟]")
 _PERIOD_END = re.compile(r"[.…]['\"”»)\]]*$")
-_BYLINE_SPLIT = re.compile(r"\s*[:：]\s*|\s+[-–|/]\s+")
+_BYLINE_SPLIT = re.compile(r"\s*[:：]\s*|\s+[-–ـ|/]\s+|\s*،\s*")
 _KEY_VALUE = re.compile(r"^[^:،,]{1,30}:\s*\S")
 _DOT_END = re.compile(r"(?<!\.)\.['\"”»)\]]*$")
 
@@ -37,6 +37,7 @@ SECOND_ARTICLE_MIN_WORDS = 40
 MERGE_MIN_WORDS = 60  # a headless run this long after a break continues the last article
 WRAP_SHARE = 0.75  # a line this share of the wrap width long was cut by the wrap
 CAPTION_REACH = 6  # units above the body within which a repeated line is a caption
+_HEADER_KINDS = frozenset({"date", "inline", "byline", "caption"})
 BREAK_KINDS = frozenset({"end", "source"})
 
 
@@ -378,7 +379,7 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
         looks_sub = ends_sentence(last.text) or last.words >= 0.5 * prev.words
         if prev.titlelike and _adjacent(gap, i_prev, i_last) and looks_sub and not listy:
             return prev, last
-    if not last.titlelike:
+    if not last.titlelike and any(u.titlelike for _, u in cands):
         return None, last
     return last, None
 
@@ -386,12 +387,12 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
 def _byline_shaped(text: str) -> bool:
     """ "قلعة السراغنة: عبد الإله الزهري", "عمّان - رامي الحوراني": place and name, no verb."""
     parts = [p for p in _BYLINE_SPLIT.split(text) if p.strip()]
-    return 2 <= len(parts) <= 3 and all(1 <= len(p.split()) <= 3 for p in parts)
+    return 2 <= len(parts) <= 5 and all(1 <= len(p.split()) <= 3 for p in parts)
 
 
 def _adjacent(gap: list[Unit], i: int, j: int) -> bool:
-    """No non-text unit (chrome, date) stands between gap[i] and gap[j]."""
-    return all(gap[k].is_text for k in range(i + 1, j))
+    """Nothing but dates, times, bylines and captions stands between gap[i] and gap[j]."""
+    return all(gap[k].is_text or gap[k].tag in _HEADER_KINDS for k in range(i + 1, j))
 
 
 def _is_last_text(gap: list[Unit], i: int) -> bool:
@@ -410,7 +411,11 @@ def _split_runs_by_topic(
     out: list[tuple[int, int, int | None]] = []
     for first, last in runs:
         start, head = first, None
-        cands = [k for k in range(first + 1, last) if units[k].titlelike and not units[k].dup]
+        cands = [
+            k
+            for k in range(first + 1, last)
+            if units[k].titlelike and not units[k].good and not units[k].dup
+        ]
         for k, nxt in zip(cands, [*cands[1:], last + 1], strict=False):
             before = " ".join(u.text for u in units[start:k] if u.is_text and not u.dup)
             after = " ".join(u.text for u in units[k + 1 : nxt] if u.is_text and not u.dup)
