@@ -519,9 +519,11 @@ class Article:
 
 
 # What the corpus's own scraper left in the text: HTML entities, the agency's end marker and
-# time stamp ("// انتهى //", "19:12 ت م"), a slider's "Next Previous", control characters. No human would mark
+# time stamp ("// انتهى //", "19:12 ت م NNNN"), a "رابط الخبر بصحيفة …" self-link, a slider's "Next Previous", control characters. No human would mark
 # them as article text, so the gold does not either.
-_RESIDUE_LINE = re.compile(r"//\s*انتهى\s*//|\d{1,2}:\d{2}\s*ت\s*م")
+_RESIDUE_LINE = re.compile(
+    r"//\s*انتهى\s*//|\d{1,2}:\d{2}\s*ت\s*م(\s*NNNN)?|NNNN|رابط الخبر بصحيفة .*"
+)
 _RESIDUE_PREFIX = re.compile(r"^(?:Next\s+Previous\s+)+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -71,6 +71,6 @@ def test_hijri_conversion_is_within_a_day_of_umm_al_qura():
 def test_corpus_residue_is_not_gold():
     content = (
         "Next Previous الرياض - واس\n\n أعلن المجلس &quot;الخطة&quot; اليوم.\n\n"
-        "// انتهى //\n\n19:12 ت م\n"
+        "// انتهى //\n\n19:12 ت م\n\n14:18 ت م NNNN\nرابط الخبر بصحيفة الوئام: عنوان\n"
     )
     assert split_paragraphs(content) == ("الرياض - واس", 'أعلن المجلس "الخطة" اليوم.')
