@@ -131,7 +131,10 @@ def read_file_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> byt
         if size > max_bytes:
             raise ReadError(path, f"file too large: {_size(size)} > limit {_size(max_bytes)}")
         try:
-            data = handle.read(max_bytes + 1)
+            # read what stat promised (a buffer of max_bytes would be allocated per file)
+            data = handle.read(size + 1)
+            if len(data) > size:  # the file is growing: read on, up to the limit
+                data += handle.read(max_bytes + 1 - len(data))
         except OSError as err:
             raise ReadError(path, f"cannot read file: {os_message(err)}") from None
     if len(data) > max_bytes:  # grew while we read it

@@ -1,7 +1,8 @@
 """The Arabic line classifier: what each line of a scraped page is.
 
 Every line gets one tag: ``blank``, ``date`` (a line that is essentially a date, e.g. the
-site's header "الثلاثاء 16 أبريل 2024 الموافق 07 شوال 1445"), a chrome kind from
+site's header "الثلاثاء 16 أبريل 2024 الموافق 07 شوال 1445"), ``dateline`` (a date signed by
+an agency, which opens the article body), a chrome kind from
 ``rasid/data/chrome.tsv`` (``start``, ``end``, ``inline``, ``readalso``, ``byline``,
 ``caption``, ``source``), or ``text``. Text lines are classified later, once hard-wrapped
 lines are joined, because a fragment like "أوضحت" says nothing on its own.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rasid.stages.clean.rules import chrome_rules, date_filler_regex, date_regex, norm_line
+from rasid.stages.clean.rules import agency_names, chrome_rules, date_filler_regex, date_regex, norm_line
 
 CHROME_KINDS = frozenset(
     {"start", "ticker", "end", "inline", "readalso", "byline", "caption", "source"}
@@ -75,6 +76,12 @@ def _leftover_words(norm: str) -> int:
     return len(date_filler_regex().sub(" ", rest).split())
 
 
+def _signed_by_agency(norm: str) -> bool:
+    """"طوكيو 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس": an agency dateline."""
+    bare = norm.strip(" ()[]-–:")
+    return any(bare.endswith(a) or bare.startswith(a) for a in agency_names())
+
+
 def is_bar_line(norm: str) -> bool:
     """ "الدولار 7.83 | اليورو 8.60 | الذهب 285", "FR | AR": strips of short items."""
     parts = [p for p in _BAR.split(norm) if p.strip()]
@@ -87,7 +94,7 @@ def tag_line(line: Line) -> str:
     if not line.text:
         return "blank"
     if is_date_line(line.norm):
-        return "date"
+        return "dateline" if _signed_by_agency(line.norm) else "date"
     if _SYMBOLS_ONLY.match(line.norm):
         return "inline"
     if is_bar_line(line.norm):

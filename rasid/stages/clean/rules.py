@@ -158,3 +158,10 @@ def date_filler_regex() -> re.Pattern[str]:
 def continuation_words() -> frozenset[str]:
     """Words after which a line break cannot be a sentence end (hard-wrap evidence)."""
     return frozenset(normalize_arabic(row[0]) for row in _data_lines("continuation_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def agency_names() -> tuple[str, ...]:
+    """Agency signatures of datelines, normalized, longest first."""
+    names = {norm_line(row[0]) for row in _data_lines("agencies.txt")}
+    return tuple(sorted(names, key=len, reverse=True))

@@ -37,7 +37,7 @@ SECOND_ARTICLE_MIN_WORDS = 40
 MERGE_MIN_WORDS = 60  # a headless run this long after a break continues the last article
 WRAP_SHARE = 0.75  # a line this share of the wrap width long was cut by the wrap
 CAPTION_REACH = 6  # units above the body within which a repeated line is a caption
-_HEADER_KINDS = frozenset({"date", "inline", "byline", "caption"})
+_HEADER_KINDS = frozenset({"date", "dateline", "inline", "byline", "caption"})
 BREAK_KINDS = frozenset({"end", "source"})
 
 
@@ -310,6 +310,8 @@ def _body_paragraphs(units: list[Unit], first: int, last: int, stop: int) -> tup
     closing sentences after the last full paragraph belong to the article too).
     """
     kept: list[Unit] = []
+    if first > 0 and units[first - 1].tag == "dateline":  # "طوكيو 26 شوال 1436 هـ … واس"
+        kept.append(units[first - 1])
     after_readalso = False
     for u in units[first : last + 1]:
         if u.tag == "readalso":
@@ -482,7 +484,7 @@ def extract_text_page(raw: str) -> TextPage:
         published = None
         head_pos = gap.index(head) if head in gap else len(gap)
         dates_before = [u for u in gap[:head_pos] if u.tag == "date"]
-        dates_after = [u for u in gap[head_pos:] if u.tag == "date"]
+        dates_after = [u for u in gap[head_pos:] if u.tag in ("date", "dateline")]
         if dates_after:
             published = dates_after[0]
         if not articles and dates_before:
