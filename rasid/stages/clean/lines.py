@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rasid.stages.clean.rules import agency_names, chrome_rules, date_filler_regex, date_regex, norm_line
+from rasid.stages.clean.rules import (
+    agency_names,
+    chrome_rules,
+    date_filler_regex,
+    date_regex,
+    norm_line,
+)
 
 CHROME_KINDS = frozenset(
     {"start", "ticker", "end", "inline", "readalso", "byline", "caption", "source"}
@@ -77,7 +83,7 @@ def _leftover_words(norm: str) -> int:
 
 
 def _signed_by_agency(norm: str) -> bool:
-    """"طوكيو 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس": an agency dateline."""
+    """ "طوكيو 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس": an agency dateline."""
     bare = norm.strip(" ()[]-–:")
     return any(bare.endswith(a) or bare.startswith(a) for a in agency_names())
 

@@ -24,6 +24,9 @@ from rasid.stages.clean.topic import same_topic
 _CONTINUES = continuation_words()
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►◄✓]|\d{1,2}\s*[-.)]|[(]\d{1,2}[)])\s*\S")
 _BODY_PUNCT = re.compile(r"[.،,؛;:!?؟]")
+# "فهد العتيبي- سبق- الطائف:", "القاهرة - رويترز:": a dateline opens a new paragraph
+_DATELINE_START = re.compile(r"^(?:[^\s:.،]+\s?){1,4}(?:[-–ـ/]\s*(?:[^\s:.،]+\s?){1,4}){1,3}:")
+_FULL_STOP = re.compile(r"[.!?؟…]['\"”»)\]]*$")
 _PERIOD_END = re.compile(r"[.…]['\"”»)\]]*$")
 _BYLINE_SPLIT = re.compile(r"\s*[:：]\s*|\s+[-–ـ|/]\s+|\s*،\s*")
 _KEY_VALUE = re.compile(r"^[^:،,]{1,30}:\s*\S")
@@ -192,7 +195,7 @@ def _continues(
     standfirst) is a list of separate lines. Elsewhere a line about as long as the page's
     wrap width was wrapped.
     """
-    if _LIST_ITEM.match(nxt.text) or ends_sentence(prev.text):
+    if _LIST_ITEM.match(nxt.text) or ends_sentence(prev.text) or _DATELINE_START.match(nxt.text):
         return False
     last_word = prev.norm.split()[-1] if prev.norm else ""
     if prev.text.endswith(("،", ",", "-", "–")) or last_word in _CONTINUES:
@@ -222,7 +225,7 @@ def _chain_ends_sentence(lines: list[Line], i: int, width: float) -> bool:
     for line in lines[i:]:
         if line.tag != "text":
             return False
-        if ends_sentence(line.text):
+        if _FULL_STOP.search(line.text):
             return True
         if not _is_long(line, width):
             return False
@@ -361,9 +364,12 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
         and not looks_like_masthead(u.text)
         and (u.titlelike or (5 <= u.words <= 60 and not u.good and _is_last_text(gap, i)))
     ]
+    bylines = [(i, u) for i, u in cands if _byline_shaped(u.text)]
+    if len(bylines) < len(cands):
+        cands = [c for c in cands if c not in bylines]
     while (
         len(cands) >= 2
-        and (cands[-1][1].words <= 4 or _byline_shaped(cands[-1][1].text))
+        and cands[-1][1].words <= 4
         and any(u.titlelike and u.words >= 5 for _, u in cands[:-1])
     ):
         cands.pop()
