@@ -34,6 +34,7 @@ _DOT_END = re.compile(r"(?<!\.)\.['\"”»)\]]*$")
 
 GOOD_MIN_WORDS = 8
 GOOD_LONG_WORDS = 15
+GOOD_UNPUNCTUATED_WORDS = 30
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 35
 SECOND_ARTICLE_MIN_WORDS = 40
@@ -79,6 +80,8 @@ class Unit:
         if not self.is_text or self.dup:
             return False
         if self.words >= GOOD_LONG_WORDS and _BODY_PUNCT.search(self.text):
+            return True
+        if self.words >= GOOD_UNPUNCTUATED_WORDS:  # no menu or headline runs this long
             return True
         return self.words >= GOOD_MIN_WORDS and bool(_PERIOD_END.search(self.text))
 
