@@ -23,16 +23,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
-import platform
 import re
-import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -40,6 +36,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repo root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from eval.machine import machine_info as base_machine_info
 from rasid.document import Page
 from rasid.normalize import normalize_arabic
 
@@ -623,31 +620,9 @@ def snippet_check(case: Case, docs: Sequence[SysDoc]) -> dict[str, Any]:
 
 
 def machine_info() -> dict[str, str]:
-    cpu = platform.processor() or ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        commit = subprocess.run(
-            ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
-            capture_output=True, text=True, check=True,
-        ).stdout.strip()  # fmt: skip
-    except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
     import trafilatura
 
-    return {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": platform.platform(),
-        "cpu": f"{cpu} ({os.cpu_count()} cores)",
-        "python": platform.python_version(),
-        "commit": commit,
-        "trafilatura": trafilatura.__version__,
-    }
+    return {**base_machine_info(), "trafilatura": trafilatura.__version__}
 
 
 def fmt_num(value: Any) -> str:
