@@ -25,7 +25,10 @@ _CONTINUES = continuation_words()
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►◄✓]|\d{1,2}\s*[-.)]|[(]\d{1,2}[)])\s*\S")
 _BODY_PUNCT = re.compile(r"[.،,؛;:!?؟]")
 # "فهد العتيبي- سبق- الطائف:", "القاهرة - رويترز:": a dateline opens a new paragraph
-_DATELINE_START = re.compile(r"^(?:[^\s:.،]+\s?){1,4}(?:[-–ـ/]\s*(?:[^\s:.،]+\s?){1,4}){1,3}:")
+_W = r"[^\s:.،\-–ـ/]+"
+_DATELINE_START = re.compile(
+    rf"^{_W}(?:\s{_W}){{0,3}}(?:\s*[-–ـ/]\s*{_W}(?:\s{_W}){{0,3}}){{1,3}}\s*:"
+)
 _FULL_STOP = re.compile(r"[.!?؟…]['\"”»)\]]*$")
 _PERIOD_END = re.compile(r"[.…]['\"”»)\]]*$")
 _BYLINE_SPLIT = re.compile(r"\s*[:：]\s*|\s+[-–ـ|/]\s+|\s*،\s*")
