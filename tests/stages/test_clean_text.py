@@ -151,3 +151,23 @@ def test_interview_questions_between_paragraphs_are_kept():
 
 def test_same_page_gives_same_ids():
     assert [d.id for d in _docs(PAGE)] == [d.id for d in _docs(PAGE)]
+
+
+def test_site_name_over_the_date_header_is_not_taken_for_the_headline():
+    page = (
+        "Accueil | Actualités | Sport\n"
+        "صدى الأطلس 24\n"
+        "الجمعة 15 نونبر 2024\n\n"
+        "جهات\n\n"
+        "افتتاح سوق أسبوعي جديد للمنتجات الفلاحية بضواحي مكناس\n\n"
+        "مكناس: سعيد العلوي\n\n"
+        "افتتحت السلطات المحلية بضواحي مكناس سوقاً أسبوعياً جديداً مخصصاً للمنتجات الفلاحية، "
+        "في خطوة تهدف إلى تقريب الفلاحين الصغار من المستهلكين وتقليص عدد الوسطاء.\n\n"
+        "ويضم السوق أكثر من مئتي محل مجهز، إضافة إلى فضاء لبيع المواشي ومرافق صحية وموقف "
+        "للسيارات، على أن يفتح أبوابه كل يوم أحد ابتداء من الأسبوع المقبل.\n"
+    )
+    (doc,) = _docs(page)
+    assert doc.headline.value == "افتتاح سوق أسبوعي جديد للمنتجات الفلاحية بضواحي مكناس"
+    assert doc.subheadline is None
+    assert doc.outlet is None or "صدى الأطلس" in doc.outlet.value
+    assert "سعيد العلوي" not in doc.clean_text

@@ -44,7 +44,9 @@ SECOND_ARTICLE_MIN_WORDS = 40
 MERGE_MIN_WORDS = 60  # a headless run this long after a break continues the last article
 WRAP_SHARE = 0.75  # a line this share of the wrap width long was cut by the wrap
 CAPTION_REACH = 6  # units above the body within which a repeated line is a caption
+# may stand between a headline and its standfirst
 _HEADER_KINDS = frozenset({"date", "dateline", "inline", "byline", "caption"})
+MASTHEAD_MAX_WORDS = 3  # a site name over a date header is not a headline over its standfirst
 BREAK_KINDS = frozenset({"end", "source"})
 
 
@@ -391,7 +393,10 @@ def _header(gap: list[Unit], body_units: set[str]) -> tuple[Unit | None, Unit | 
         i_prev, prev = cands[-2]
         listy = len(cands) >= 3 and _adjacent(gap, cands[-3][0], i_prev)
         looks_sub = ends_sentence(last.text) or last.words >= 0.5 * prev.words
-        if prev.titlelike and _adjacent(gap, i_prev, i_last) and looks_sub and not listy:
+        dated = any(gap[k].tag in ("date", "dateline") for k in range(i_prev + 1, i_last))
+        masthead = dated and prev.words <= MASTHEAD_MAX_WORDS
+        pair = prev.titlelike and _adjacent(gap, i_prev, i_last) and looks_sub
+        if pair and not (listy or masthead):
             return prev, last
     if not last.titlelike and any(u.titlelike for _, u in cands):
         return None, last
@@ -405,7 +410,7 @@ def _byline_shaped(text: str) -> bool:
 
 
 def _adjacent(gap: list[Unit], i: int, j: int) -> bool:
-    """Nothing but dates, times, bylines and captions stands between gap[i] and gap[j]."""
+    """Nothing but text, dates, bylines and captions stands between gap[i] and gap[j]."""
     return all(gap[k].is_text or gap[k].tag in _HEADER_KINDS for k in range(i + 1, j))
 
 
