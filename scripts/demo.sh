@@ -7,4 +7,4 @@ bash scripts/setup.sh
 .venv/bin/rasid analyze examples/corpus --out out/demo
 .venv/bin/rasid ingest examples/corpus --db out/demo/rasid.db
 echo
-echo "Open out/demo/report.html in a browser; try: .venv/bin/rasid search 'الحكومه' --db out/demo/rasid.db"
+echo "Open out/demo/report.html in a browser; try: .venv/bin/rasid search 'مكتبه رقميه' --db out/demo/rasid.db  (finds «مكتبة رقمية»)"
