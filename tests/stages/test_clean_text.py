@@ -171,3 +171,17 @@ def test_site_name_over_the_date_header_is_not_taken_for_the_headline():
     assert doc.subheadline is None
     assert doc.outlet is None or "صدى الأطلس" in doc.outlet.value
     assert "سعيد العلوي" not in doc.clean_text
+
+
+def test_a_record_with_its_own_title_stays_one_article():
+    record = Page(
+        source="feed.jsonl",
+        format="jsonl",
+        text=TWO,
+        meta={"title": "نشرة الرياضة والثقافة", "date": "2024-05-16", "outlet": "الساحل"},
+        position=3,
+    )
+    (doc,) = clean_page(record)
+    assert doc.headline.value == "نشرة الرياضة والثقافة" and doc.headline.method == "metadata:title"
+    assert "فاز نادي الشروق" in doc.clean_text and "افتتح مهرجان المسرح" in doc.clean_text
+    assert doc.published.value == "2024-05-16" and doc.outlet.value == "الساحل"

@@ -97,12 +97,22 @@ def _clean_html_page(page: Page) -> list[Document]:
     return docs
 
 
+def _merge(page: Page, docs: list[Document]) -> Document:
+    merged = _document(page, 0, [d.clean_text for d in docs if d.clean_text])
+    first = docs[0]
+    merged.subheadline, merged.outlet = first.subheadline, first.outlet
+    merged.page_date, merged.published = first.page_date, first.published
+    return merged
+
+
 def clean_page(page: Page) -> list[Document]:
     """Split a page into articles and clean each; a page with no article yields one empty
     document carrying a warning, so the page is still recorded and counted."""
     docs = _clean_html_page(page) if page.html is not None else _clean_text_page(page)
+    if page.meta.get("title") and len(docs) > 1:
+        docs = [_merge(page, docs)]  # a record with its own title is one article
     for doc in docs:
-        if page.meta.get("title") and len(docs) == 1:
+        if page.meta.get("title"):
             doc.headline = _meta_found(page, "title", "metadata:title")
         if page.meta.get("outlet"):
             doc.outlet = _meta_found(page, "outlet", "metadata:outlet")
