@@ -34,6 +34,11 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "eval" / "time" / "gold.jsonl"
 SYSTEMS = ("rasid", "dateparser")
 NONE_FAMILY = "(none)"
+FAMILY_ORDER = (
+    "gregorian_month", "levantine_month", "maghrebi_month", "paired_month", "hijri",
+    "eastern_digits", "numeric_date", "weekday", "relative_day", "relative_period", "part_of",
+    "interval", "vague", "year_decade", "duration", "time", "set", "unanchored", "invalid",
+)  # fmt: skip
 
 # --------------------------------------------------------------------------------------------
 # Gold and system outputs
@@ -473,11 +478,11 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], markdown
 
 SUMMARY_HEADERS = [
     "system", "sentences", "gold", "output", "strict P", "strict R", "strict F1", "lenient P",
-    "lenient R", "lenient F1", "value|matched", "value|all", "type", "sent/s", "errors",
+    "lenient R", "lenient F1", "value (matched)", "value (all)", "type", "sent/s", "errors",
 ]  # fmt: skip
 FAMILY_HEADERS = [
     "family", "gold", "output", "strict P", "strict R", "strict F1", "lenient P", "lenient R",
-    "lenient F1", "value|matched", "value|all", "type",
+    "lenient F1", "value (matched)", "value (all)", "type",
 ]  # fmt: skip
 
 
@@ -495,11 +500,10 @@ def summary_rows(runs: Sequence[Run]) -> list[list[Any]]:
 
 
 def families_of(sentences: Sequence[Sentence]) -> list[str]:
-    seen: dict[str, None] = {}
-    for s in sentences:
-        for t in s.timexes:
-            seen.setdefault(t.family, None)
-    return list(seen)
+    """The gold's families in the order of the spec's list, any others after them."""
+    seen = {t.family for s in sentences for t in s.timexes}
+    known = [f for f in FAMILY_ORDER if f in seen]
+    return known + sorted(seen - set(known))
 
 
 def family_rows(run: Run, families: Sequence[str]) -> list[list[Any]]:
@@ -521,7 +525,7 @@ def compare_rows(runs: Sequence[Run], families: Sequence[str]) -> tuple[list[str
     """One row per family, lenient F1 and value accuracy (all gold) side by side."""
     headers = ["family", "gold"]
     for r in runs:
-        headers += [f"{r.system} strict F1", f"{r.system} lenient F1", f"{r.system} value|all"]
+        headers += [f"{r.system} strict F1", f"{r.system} lenient F1", f"{r.system} value (all)"]
     rows = []
     for fam in families:
         row: list[Any] = [fam, aggregate(runs[0].scores, fam)["gold"] if runs else 0]
@@ -605,8 +609,8 @@ def print_report(
     n_empty = sum(not s.timexes for s in sentences)
     print(
         f"{len(sentences)} sentences ({n_empty} without any expression), {n_gold} gold "
-        f"expressions. strict: exact offsets; lenient: overlap, one-to-one. value|matched: "
-        f"right value among leniently matched gold; value|all: over all gold (missed = wrong). "
+        f"expressions. strict: exact offsets; lenient: overlap, one-to-one. value (matched): "
+        f"right value among leniently matched gold; value (all): over all gold (missed = wrong). "
         f"dateparser's values are read generously (eval/time/README.md)."
     )
     print()
