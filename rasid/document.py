@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass
@@ -69,6 +69,7 @@ class Found:
     where: str | None = None
     start: int | None = None
     end: int | None = None
+    normalized: str | None = None  # e.g. a date's ISO 8601 value, set by the time stage
 
 
 @dataclass
@@ -94,6 +95,7 @@ class Document:
     sentences: list[Span] = field(default_factory=list)
     spans: dict[str, list[Span]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)  # "possible_republication", …
     stages: list[str] = field(default_factory=list)
 
     @staticmethod

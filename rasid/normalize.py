@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff]")
+_DIACRITIC_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff"
+_INVISIBLE_CHARS = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
+_DIACRITICS = re.compile(f"[{_DIACRITIC_CHARS}]")
 _TATWEEL = "\u0640"
-_INVISIBLES = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+# what normalization drops: diacritics, tatweel, invisible direction marks
+DROPPED = re.compile(f"[{_DIACRITIC_CHARS}{_TATWEEL}{_INVISIBLE_CHARS}]")
+_INVISIBLES = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 _CHAR_MAP = str.maketrans(
     {
@@ -94,3 +98,21 @@ def arabic_ratio(text: str) -> float:
     if not letters:
         return 0.0
     return len(ARABIC_LETTER.findall(text)) / letters
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`normalize_arabic`'s letter and digit folding, keeping a map back to ``text``.
+
+    Returns the folded text and, for each of its characters, the index of the character in
+    ``text`` it came from, so a match found in the folded text can be reported at its place
+    in the original. Diacritics, tatweel and invisible marks are dropped; nothing else is
+    (whitespace is kept as it is, so the map stays simple).
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if DROPPED.match(ch):
+            continue
+        out.append(ch.translate(_CHAR_MAP).lower())
+        where.append(i)
+    return "".join(out), where

@@ -83,9 +83,10 @@ class Pipeline:
 
 
 def default_pipeline() -> Pipeline:
-    """ingest → clean → normalize → segment (later issues append entities, time, …)."""
+    """ingest → clean → normalize → segment → time (later issues append entities, …)."""
     from rasid.stages.clean import clean_page
     from rasid.stages.normalize import normalize_stage
     from rasid.stages.segment import segment_stage
+    from rasid.stages.time import time_stage
 
-    return Pipeline(clean_page, [normalize_stage, segment_stage])
+    return Pipeline(clean_page, [normalize_stage, segment_stage, time_stage])

@@ -1,0 +1,654 @@
+"""Find temporal expressions in Arabic news text and normalize them (docs/timex.md).
+
+Why rasid's own finder: dateparser reads Levantine months only under a Levantine locale and
+never in the same call as the default one, fails on "مارس/آذار" pairs, and its search_dates
+misses or mis-splits expressions in running news text (eval/time_eval.py measures it). So the
+finding is done here, with patterns over the folded text (:func:`normalize_with_offsets`
+keeps every match's place in the original), and each pattern has a resolver that turns its
+groups into a value, using the anchor (the publication date) only where the text needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from rasid.normalize import DROPPED, fold_letters, normalize_with_offsets
+from rasid.stages.time import calendar as cal
+from rasid.stages.time.lexicon import Lexicon, lexicon
+from rasid.stages.time.model import Timex
+
+B = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وبلف]))"  # word start, or after a one-letter clitic
+E = r"(?![^\W_])"  # word end
+YEAR_MIN, YEAR_MAX = 1800, 2100
+
+Fields = dict[str, object]
+
+
+@dataclass
+class Context:
+    text: str  # folded text
+    anchor: date | None
+
+    def future_near(self, start: int, end: int) -> bool:
+        """Whether the sentence around [start, end) speaks of the future (المقبل، سوف…)."""
+        left = max(self.text.rfind(c, 0, start) for c in ".!?\n") + 1
+        rights = [i for i in (self.text.find(c, end) for c in ".!?\n") if i >= 0]
+        sentence = self.text[left : min(rights) if rights else len(self.text)]
+        return bool(_future_rx().search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _future_rx() -> re.Pattern[str]:
+    return re.compile(rf"{B}(?:{lexicon().alternation(lexicon().future)}){E}")
+
+
+@dataclass
+class Pattern:
+    name: str
+    regex: re.Pattern[str]
+    resolve: Callable[[re.Match[str], Context], Fields | None]
+
+
+# --------------------------------------------------------------------------------------------
+# Resolvers: regex groups → type/value/mod/anchored/relative/calendar/reason
+# --------------------------------------------------------------------------------------------
+
+
+def _month_of(text: str, lex: Lexicon) -> int:
+    """The month named in ``text`` ("فبراير/ شباط" → 2): the first name found."""
+    for name in sorted(lex.gregorian, key=len, reverse=True):
+        if re.search(rf"(?<![^\W_]){_flex(name)}(?![^\W_])", text):
+            return lex.gregorian[name]
+    raise cal.InvalidDate("no month")
+
+
+def _flex(name: str) -> str:
+    """A name as a regex whose spaces match any run of whitespace."""
+    return r"\s+".join(re.escape(part) for part in name.split())
+
+
+def _hmonth_of(text: str, lex: Lexicon) -> int:
+    for name in sorted(lex.hijri, key=len, reverse=True):
+        if re.search(_flex(name), text):
+            return lex.hijri[name]
+    raise cal.InvalidDate("no Hijri month")
+
+
+def _offset(word: str | None) -> int | None:
+    if not word:
+        return None
+    return lexicon().offsets.get(" ".join(word.split()))
+
+
+def _day_number(m: re.Match[str]) -> int:
+    if m.group("day"):
+        return int(m.group("day"))
+    return lexicon().ordinals[" ".join(m.group("ord").split())]
+
+
+def _year_for(month: int, day: int | None, off: int | None, ctx: Context, m: re.Match[str]) -> int:
+    """The year of a month (and day) the text gives without one, from the anchor.
+
+    "الجاري" is the anchor's year; "الماضي" the last such month before the anchor's month;
+    "المقبل" the next one after it; otherwise the occurrence on or before the anchor (news
+    reports what happened), or on or after it when the sentence speaks of the future.
+    """
+    a = ctx.anchor
+    assert a is not None
+    if off == 0:
+        return a.year
+    if off is not None and off < 0:
+        return a.year if month < a.month else a.year - 1
+    if off is not None and off > 0:
+        return a.year if month > a.month else a.year + 1
+    key, now = (month, day or 1), (a.month, a.day if day else 1)
+    if ctx.future_near(m.start(), m.end()):
+        return a.year if key >= now else a.year + 1
+    return a.year if key <= now else a.year - 1
+
+
+def _invalid(reason: str, kind: str = "date", calendar: str = "gregorian") -> Fields:
+    return {"type": kind, "value": None, "reason": reason, "calendar": calendar}
+
+
+def r_full_date(m: re.Match[str], ctx: Context) -> Fields | None:
+    lex = lexicon()
+    try:
+        month = _month_of(m.group("month"), lex)
+        day = _day_number(m)
+        if m.group("year"):
+            return {
+                "type": "date",
+                "value": cal.make_date(int(m.group("year")), month, day).isoformat(),
+            }
+        cal.make_date(2000, month, day)  # 29 February exists in a leap year
+        if ctx.anchor is None:
+            return {"type": "date", "value": f"XXXX-{month:02d}-{day:02d}", "anchored": True}
+        year = _year_for(month, day, _offset(m.group("off")), ctx, m)
+        return {
+            "type": "date",
+            "value": cal.make_date(year, month, day).isoformat(),
+            "anchored": True,
+        }
+    except cal.InvalidDate as err:
+        return _invalid(str(err))
+
+
+def r_month_year(m: re.Match[str], ctx: Context) -> Fields | None:
+    month = _month_of(m.group("month"), lexicon())
+    fields: Fields = {"type": "date", "value": cal.month_value(int(m.group("year")), month)}
+    if m.groupdict().get("part"):
+        fields["mod"] = lexicon().parts[" ".join(m.group("part").split())]
+    return fields
+
+
+def r_month_rel(m: re.Match[str], ctx: Context) -> Fields | None:
+    month = _month_of(m.group("month"), lexicon())
+    fields: Fields = {"type": "date", "anchored": True}
+    if m.groupdict().get("part"):
+        fields["mod"] = lexicon().parts[" ".join(m.group("part").split())]
+    if ctx.anchor is None:
+        return {**fields, "value": f"XXXX-{month:02d}"}
+    year = _year_for(month, None, _offset(m.groupdict().get("off")), ctx, m)
+    return {**fields, "value": cal.month_value(year, month)}
+
+
+def r_part_year(m: re.Match[str], ctx: Context) -> Fields | None:
+    return {
+        "type": "date",
+        "value": m.group("year"),
+        "mod": lexicon().parts[" ".join(m.group("part").split())],
+    }
+
+
+_PERIOD_UNIT = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
+
+
+def r_period(m: re.Match[str], ctx: Context) -> Fields | None:
+    unit = _PERIOD_UNIT[m.group("period")]
+    off = _offset(m.groupdict().get("off"))
+    off = 0 if off is None else off
+    fields: Fields = {"type": "date", "anchored": True}
+    if m.groupdict().get("part"):
+        fields["mod"] = lexicon().parts[" ".join(m.group("part").split())]
+    a = ctx.anchor
+    if a is None:
+        return {**fields, "value": None, "relative": {"unit": unit, "offset": off}}
+    if unit == "week":
+        value = cal.iso_week(a + timedelta(weeks=off))
+    elif unit == "month":
+        value = cal.month_value(*cal.add_months(a, off))
+    else:
+        value = f"{a.year + off:04d}"
+    return {**fields, "value": value}
+
+
+def r_day(m: re.Match[str], ctx: Context) -> Fields | None:
+    off = lexicon().days[" ".join(m.group("rday").split())]
+    if ctx.anchor is None:
+        return {
+            "type": "date",
+            "value": None,
+            "anchored": True,
+            "relative": {"unit": "day", "offset": off},
+        }
+    return {
+        "type": "date",
+        "value": (ctx.anchor + timedelta(days=off)).isoformat(),
+        "anchored": True,
+    }
+
+
+def _weekday_date(weekday: int, off: int | None, ctx: Context, m: re.Match[str]) -> date:
+    a = ctx.anchor
+    assert a is not None
+    if off is not None and off > 0:
+        return cal.weekday_after(a, weekday)
+    if off is not None and off < 0:
+        return cal.weekday_on_or_before(a - timedelta(days=1), weekday)
+    if ctx.future_near(m.start(), m.end()):
+        return cal.weekday_after(a - timedelta(days=1), weekday)
+    return cal.weekday_on_or_before(a, weekday)
+
+
+def r_weekday(m: re.Match[str], ctx: Context) -> Fields | None:
+    name = " ".join((m.group("wd1") or m.group("wd2")).split())
+    weekday = lexicon().weekdays[name]
+    off = _offset(m.group("off"))
+    if ctx.anchor is None:
+        future = (off is not None and off > 0) or (
+            off is None and ctx.future_near(m.start(), m.end())
+        )
+        rel = {"unit": "weekday", "offset": 1 if future else -1, "weekday": weekday}
+        return {"type": "date", "value": None, "anchored": True, "relative": rel}
+    return {
+        "type": "date",
+        "value": _weekday_date(weekday, off, ctx, m).isoformat(),
+        "anchored": True,
+    }
+
+
+def r_night(m: re.Match[str], ctx: Context) -> Fields | None:
+    lex = lexicon()
+    second = lex.weekdays[" ".join(m.group("wb").split())]
+    if ctx.anchor is None:
+        rel = {"unit": "weekday", "offset": -1, "weekday": second}
+        return {"type": "interval", "value": None, "anchored": True, "relative": rel}
+    end = _weekday_date(second, None, ctx, m)
+    return {"type": "interval", "value": f"{end - timedelta(days=1)}/{end}", "anchored": True}
+
+
+def r_hijri_date(m: re.Match[str], ctx: Context) -> Fields | None:
+    try:
+        month = _hmonth_of(m.group("hmonth"), lexicon())
+        day = cal.hijri_day(int(m.group("hyear")), month, int(m.group("day")))
+        return {"type": "date", "value": day.isoformat(), "calendar": "hijri"}
+    except cal.InvalidDate as err:
+        return _invalid(str(err), calendar="hijri")
+
+
+def r_hijri_month(m: re.Match[str], ctx: Context) -> Fields | None:
+    try:
+        month = _hmonth_of(m.group("hmonth"), lexicon())
+        first, last = cal.hijri_month_span(int(m.group("hyear")), month)
+        return {"type": "date", "value": f"{first}/{last}", "calendar": "hijri"}
+    except cal.InvalidDate as err:
+        return _invalid(str(err), calendar="hijri")
+
+
+def r_hijri_year(m: re.Match[str], ctx: Context) -> Fields | None:
+    try:
+        first, last = cal.hijri_year_span(int(m.group("hyear")))
+        return {"type": "date", "value": f"{first}/{last}", "calendar": "hijri"}
+    except cal.InvalidDate as err:
+        return _invalid(str(err), calendar="hijri")
+
+
+def r_numeric(m: re.Match[str], ctx: Context) -> Fields | None:
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    hijri = bool(m.groupdict().get("h")) or y < 1600
+    try:
+        if hijri:
+            return {
+                "type": "date",
+                "value": cal.hijri_day(y, mo, d).isoformat(),
+                "calendar": "hijri",
+            }
+        return {"type": "date", "value": cal.make_date(y, mo, d).isoformat()}
+    except cal.InvalidDate as err:
+        return _invalid(str(err), calendar="hijri" if hijri else "gregorian")
+
+
+def r_year(m: re.Match[str], ctx: Context) -> Fields | None:
+    year = int(m.group("year"))
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        return None
+    return {"type": "date", "value": f"{year:04d}"}
+
+
+def r_year_range(m: re.Match[str], ctx: Context) -> Fields | None:
+    a, b = int(m.group("ya")), int(m.group("yb"))
+    if not (YEAR_MIN <= a <= b <= YEAR_MAX):
+        return None
+    return {"type": "interval", "value": f"{a:04d}/{b:04d}"}
+
+
+def r_day_range(m: re.Match[str], ctx: Context) -> Fields | None:
+    month = _month_of(m.group("month"), lexicon())
+    da, db = int(m.group("da")), int(m.group("db"))
+    try:
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif ctx.anchor is not None:
+            year = _year_for(month, da, None, ctx, m)
+        else:
+            return {
+                "type": "interval",
+                "value": f"XXXX-{month:02d}-{da:02d}/XXXX-{month:02d}-{db:02d}",
+                "anchored": True,
+            }
+        first, last = cal.make_date(year, month, da), cal.make_date(year, month, db)
+    except cal.InvalidDate as err:
+        return _invalid(str(err), kind="interval")
+    return {"type": "interval", "value": f"{first}/{last}", "anchored": not m.group("year")}
+
+
+def r_decade(m: re.Match[str], ctx: Context) -> Fields | None:
+    dec = lexicon().decades[m.group("dec")]
+    century = m.group("cent")
+    if century and century.split()[0] in ("الماضي", "العشرين"):
+        start = 1900 + dec
+    elif century:
+        start = 2000 + dec
+    else:
+        ref = (ctx.anchor or date.today()).year
+        start = 2000 + dec if 2000 + dec <= ref else 1900 + dec
+    return {"type": "date", "value": f"{start}/{start + 9}"}
+
+
+def r_decade_rel(m: re.Match[str], ctx: Context) -> Fields | None:
+    off = _offset(m.group("off")) or 0
+    if ctx.anchor is None:
+        return {
+            "type": "date",
+            "value": None,
+            "anchored": True,
+            "relative": {"unit": "decade", "offset": off},
+        }
+    start = (ctx.anchor.year // 10 + off) * 10
+    return {"type": "date", "value": f"{start}/{start + 9}", "anchored": True}
+
+
+def r_vague(m: re.Match[str], ctx: Context) -> Fields | None:
+    return {"type": "date", "value": lexicon().vague[" ".join(m.group("vague").split())]}
+
+
+def _number(text: str) -> int | None:
+    text = " ".join(text.split())
+    if text.isdigit():
+        return int(text)
+    return lexicon().cardinals.get(text)
+
+
+_DESIGNATOR = {"D": "D", "W": "W", "M": "M", "Y": "Y", "H": "H", "MIN": "M", "DEC": "Y"}
+
+
+def _duration(n: int, unit: str) -> str:
+    if unit == "DEC":
+        n *= 10
+    time_part = unit in ("H", "MIN")
+    return f"P{'T' if time_part else ''}{n}{_DESIGNATOR[unit]}"
+
+
+def r_duration(m: re.Match[str], ctx: Context) -> Fields | None:
+    unit, implied = lexicon().units[" ".join(m.group("unit").split())]
+    n = _number(m.group("num")) if m.groupdict().get("num") else implied
+    if not n:
+        return None
+    return {"type": "duration", "value": _duration(n, unit)}
+
+
+def r_time(m: re.Match[str], ctx: Context) -> Fields | None:
+    gd = m.groupdict()
+    hour = (
+        int(gd["h"])
+        if gd.get("h")
+        else lexicon().ordinals.get(" ".join((gd.get("hw") or "").split()))
+    )
+    if hour is None:
+        return None
+    minute = (
+        int(gd["mi"])
+        if gd.get("mi")
+        else {"النصف": 30, "الربع": 15, "الثلث": 20}.get(gd.get("frac") or "", 0)
+    )
+    part = gd.get("dp")
+    if part:
+        add = lexicon().dayparts[" ".join(part.split())]
+        if add and hour < 12:
+            hour += add
+        if not add and hour == 12:
+            hour = 0
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return _invalid("invalid time", kind="time")
+    return {"type": "time", "value": f"T{hour:02d}:{minute:02d}"}
+
+
+def r_set_weekday(m: re.Match[str], ctx: Context) -> Fields | None:
+    weekday = lexicon().weekdays[" ".join(m.group("wd").split())]
+    return {"type": "set", "value": f"XXXX-WXX-{weekday}"}
+
+
+def r_set(m: re.Match[str], ctx: Context) -> Fields | None:
+    return {"type": "set", "value": lexicon().sets[" ".join(m.group("set").split())]}
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def patterns() -> list[Pattern]:
+    lex = lexicon()
+    gm = lex.alternation(lex.gregorian)
+    hm = lex.alternation(lex.hijri)
+    wd_al = lex.alternation({w: 1 for w in lex.weekdays if w.startswith("ال")})
+    wd_any = lex.alternation(lex.weekdays)
+    ordinal = lex.alternation(lex.ordinals)
+    card = lex.alternation(lex.cardinals)
+    off = lex.alternation(lex.offsets)
+    part = lex.alternation(lex.parts)
+    units = lex.alternation({w: 1 for w, (_, n) in lex.units.items() if n == 1})
+    duals = lex.alternation({w: 1 for w, (_, n) in lex.units.items() if n == 2})
+    days = lex.alternation(lex.days)
+    vague = lex.alternation(lex.vague)
+    sets = lex.alternation(lex.sets)
+    decades = lex.alternation(lex.decades)
+    dayparts = lex.alternation(lex.dayparts)
+    pair = rf"(?:{gm})(?:\s*[/\-(]\s*(?:{gm})\s*\)?)?"
+    year = r"(?:1[89]|20|21)\d\d"
+    wd_opt = rf"(?:(?:يوم\s+)?(?:{wd_al})\s*[,،-]?\s*)?"
+    day = rf"(?:(?P<day>\d{{1,2}})|(?P<ord>{ordinal})\s+من)"
+    greg_suffix = r"(?:\s*(?:م|ميلاديه|ميلادي)(?![^\W_]))?"
+    hijri_suffix = r"(?:\s*(?:ه|هجريه|هجري)(?![^\W_]))?"
+    specs: list[tuple[str, str, Callable[[re.Match[str], Context], Fields | None]]] = [
+        (
+            "night",
+            rf"{B}(?:ليل|ليله|ليلة)\s+(?:يوم\s+)?(?P<wa>{wd_al})\s*(?:[-/]|و)?\s*(?P<wb>{wd_al}){E}",
+            r_night,
+        ),
+        (
+            "day_range",
+            rf"{B}(?:من\s+|بين\s+)(?P<da>\d{{1,2}})\s*(?:الى|حتي|-|و)\s*(?P<db>\d{{1,2}})\s+(?:من\s+)?(?P<month>{pair})(?:\s*[,،]?\s*(?P<year>{year}))?{E}",
+            r_day_range,
+        ),
+        (
+            "year_range",
+            rf"{B}بين\s+(?:عامي\s+|العامين\s+)?(?P<ya>{year})\s+و\s*(?P<yb>{year}){E}",
+            r_year_range,
+        ),
+        (
+            "year_range_to",
+            rf"{B}من\s+(?:عام\s+)?(?P<ya>{year})\s+(?:الى|حتي)\s+(?:عام\s+)?(?P<yb>{year}){E}",
+            r_year_range,
+        ),
+        ("year_dash", rf"{B}(?P<ya>{year})\s*[-–/]\s*(?P<yb>{year}){E}", r_year_range),
+        (
+            "hijri_date",
+            rf"{B}{wd_opt}(?P<day>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{hm})\s*[,،]?\s*(?:عام\s+|سنه\s+)?(?P<hyear>\d{{3,4}}){hijri_suffix}{E}",
+            r_hijri_date,
+        ),
+        (
+            "full_date",
+            rf"{B}{wd_opt}{day}\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{pair})(?:\s*[,،]?\s*(?:عام\s+|سنه\s+)?(?P<year>{year}){greg_suffix})?(?:\s+(?P<off>{off}))?{E}",
+            r_full_date,
+        ),
+        (
+            "numeric_dmy",
+            rf"{B}{wd_opt}(?P<d>\d{{1,2}})\s*(?P<sep>[/.\-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<y>\d{{4}})(?:\s*(?P<h>ه(?![^\W_])|هجري)|{greg_suffix}){E}",
+            r_numeric,
+        ),
+        (
+            "numeric_ymd",
+            rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:T[\d:.+\-Z]+)?{E}",
+            r_numeric,
+        ),
+        (
+            "part_month",
+            rf"{B}(?P<part>{part})\s+(?:شهر\s+)?(?P<month>{pair})(?:\s*[,،]?\s*(?P<year>{year}))?(?:\s+(?P<off>{off}))?{E}",
+            lambda m, c: r_month_year(m, c) if m.group("year") else r_month_rel(m, c),
+        ),
+        (
+            "part_year",
+            rf"{B}(?P<part>{part})\s+(?:عام\s+|العام\s+|سنه\s+)?(?P<year>{year}){E}",
+            r_part_year,
+        ),
+        (
+            "part_period",
+            rf"{B}(?P<part>{part})\s+(?P<period>الاسبوع|الشهر|العام|السنه)\s+(?P<off>{off}){E}",
+            r_period,
+        ),
+        (
+            "part_this",
+            rf"{B}(?P<part>{part})\s+(?:هذا|هذه)\s+(?P<period>الاسبوع|الشهر|العام|السنه){E}",
+            r_period,
+        ),
+        (
+            "hijri_month",
+            rf"{B}(?:شهر\s+)?(?P<hmonth>{hm})\s*[,،]?\s*(?:عام\s+)?(?P<hyear>\d{{3,4}}){hijri_suffix}{E}",
+            r_hijri_month,
+        ),
+        (
+            "hijri_year",
+            rf"{B}(?:عام\s+|العام\s+|سنه\s+)?(?P<hyear>1[34]\d\d)\s*(?:ه|هجريه|هجري)(?![^\W_])",
+            r_hijri_year,
+        ),
+        (
+            "month_year",
+            rf"{B}(?:شهر\s+)?(?P<month>{pair})\s*[,،]?\s*(?:عام\s+)?(?P<year>{year}){greg_suffix}{E}",
+            r_month_year,
+        ),
+        ("month_rel", rf"{B}(?:شهر\s+)?(?P<month>{pair})\s+(?P<off>{off}){E}", r_month_rel),
+        (
+            "month_bare",
+            rf"(?:(?<![^\W_])(?:في|خلال|منذ|حتي|قبل|بعد|مع)\s+(?:شهر\s+)?|(?<![^\W_])شهر\s+)(?P<x>(?P<month>{pair})){E}",
+            r_month_rel,
+        ),
+        ("period", rf"{B}(?P<period>الاسبوع|الشهر|العام|السنه)\s+(?P<off>{off}){E}", r_period),
+        ("this_period", rf"{B}(?:هذا|هذه)\s+(?P<period>الاسبوع|الشهر|العام|السنه){E}", r_period),
+        (
+            "decade",
+            rf"{B}(?P<dec>{decades})(?:\s+(?:من\s+)?القرن\s+(?P<cent>الماضي|العشرين|الحالي|الحادي\s+والعشرين))?{E}",
+            r_decade,
+        ),
+        ("decade_rel", rf"{B}العقد\s+(?P<off>{off}){E}", r_decade_rel),
+        ("year_word", rf"{B}(?:عام|العام|سنه|لعام)\s+(?P<year>{year}){greg_suffix}{E}", r_year),
+        (
+            "year_prep",
+            rf"(?<![^\W_])(?:في|منذ|حتي|قبل|بعد|الى|بين|خلال|مطلع|اواخر)\s+(?P<x>(?P<year>{year})){greg_suffix}{E}",
+            r_year,
+        ),
+        ("year_coord", rf"(?<=\d\d\d\d)\s+و\s*(?P<x>(?P<year>{year})){E}", r_year),
+        ("year_paren", rf"\(\s*(?P<x>(?P<year>{year}))\s*\)", r_year),
+        (
+            "time_clock",
+            rf"{B}(?:الساعه\s+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:\s*(?P<dp>{dayparts}))?{E}",
+            r_time,
+        ),
+        (
+            "time_hour",
+            rf"{B}الساعه\s+(?:(?P<h>\d{{1,2}})|(?P<hw>{ordinal}|الواحده))(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?(?:\s+(?P<dp>{dayparts}))?{E}",
+            r_time,
+        ),
+        (
+            "weekday",
+            rf"{B}(?:(?P<yawm>يوم)\s+(?P<wd1>{wd_any})|(?P<wd2>{wd_al}))(?!\s+عشر)(?:\s+(?P<off>{off}))?{E}",
+            r_weekday,
+        ),
+        (
+            "rel_day",
+            rf"{B}(?P<rday>{days}){E}(?!\s*[”\"»'])(?!\s+(?:الوطني|العالمي|الدولي|التالي|نفسه|ذاته|الاول|الثاني|الاخير|السابع))",
+            r_day,
+        ),
+        ("vague", rf"{B}(?P<vague>{vague}){E}", r_vague),
+        ("set_weekday", rf"{B}كل\s+(?:يوم\s+)?(?P<wd>{wd_any}){E}", r_set_weekday),
+        ("set", rf"{B}(?P<set>{sets}){E}", r_set),
+        ("duration_dual", rf"{B}(?P<unit>{duals}){E}", r_duration),
+        ("duration", rf"{B}(?P<num>\d+|{card})\s+(?P<unit>{units}){E}", r_duration),
+    ]
+    # literals above are in ordinary spelling; fold them like the text they are matched against
+    return [Pattern(name, re.compile(fold_letters(rx)), fn) for name, rx, fn in specs]
+
+
+_NOT_TODAY_BEFORE = re.compile(
+    fold_letters(
+        r"(?:روسيا|مصر|الشرق|اخبار|العالم|تونس|السودان|المغرب|الخليج|البحرين|لبنان|فلسطين|اليمن|ليبيا)\s+$"
+    )
+)
+
+
+def _accept(name: str, m: re.Match[str], ctx: Context) -> bool:
+    """Context checks a regex cannot express well."""
+    if name == "rel_day" and m.group("rday") == "اليوم":
+        return not _NOT_TODAY_BEFORE.search(ctx.text, 0, m.start())
+    return True
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    fields: Fields
+    order: int
+
+
+def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
+    """Every temporal expression in ``text``, normalized against ``anchor`` where needed."""
+    folded, where = normalize_with_offsets(text)
+    ctx = Context(folded, anchor)
+    cands: list[_Cand] = []
+    for order, pat in enumerate(patterns()):
+        for m in pat.regex.finditer(folded):
+            if not _accept(pat.name, m, ctx):
+                continue
+            fields = pat.resolve(m, ctx)
+            if fields is None:
+                continue
+            span = m.span("x") if "x" in pat.regex.groupindex and m.group("x") else m.span()
+            cands.append(_Cand(span[0], span[1], fields, order))
+    chosen = _select(cands)
+    out = []
+    for c in chosen:
+        start, end = _since(folded, c)
+        o_start, o_end = where[start], where[end - 1] + 1
+        while o_end < len(text) and DROPPED.match(text[o_end]):  # "غداً", "1445 هـ"
+            o_end += 1
+        out.append(_timex(text, o_start, o_end, c.fields, anchor))
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest expressions first; a shorter one inside a longer one is part of it."""
+    cands.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
+    taken: list[_Cand] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+_SINCE = re.compile(r"(?<![^\W_])منذ\s+$")
+
+
+def _since(folded: str, c: _Cand) -> tuple[int, int]:
+    """ "منذ 4 أبريل 2019": an open interval from that date; "منذ" joins the extent."""
+    m = _SINCE.search(folded, max(0, c.start - 12), c.start)
+    value = c.fields.get("value")
+    if m and c.fields.get("type") in ("date", "interval") and isinstance(value, str):
+        first = value.split("/")[0]
+        if not first.endswith("_REF"):
+            c.fields = {**c.fields, "type": "interval", "value": f"{first}/.."}
+            return m.start(), c.end
+    return c.start, c.end
+
+
+def _timex(text: str, start: int, end: int, fields: Fields, anchor: date | None) -> Timex:
+    anchored = bool(fields.get("anchored"))
+    return Timex(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=str(fields.get("type", "date")),
+        value=fields.get("value"),  # type: ignore[arg-type]
+        mod=fields.get("mod"),  # type: ignore[arg-type]
+        anchored=anchored,
+        anchor=anchor.isoformat() if anchored and anchor is not None else None,
+        relative=fields.get("relative"),  # type: ignore[arg-type]
+        calendar=str(fields.get("calendar", "gregorian")),
+        reason=fields.get("reason"),  # type: ignore[arg-type]
+    )
