@@ -24,6 +24,9 @@ from rasid.stages.time.model import Timex
 B = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وبلف]))"  # word start, or after a one-letter clitic
 E = r"(?![^\W_])"  # word end
 YEAR_MIN, YEAR_MAX = 1800, 2100
+# month names that are also ordinary words or names ("مارس" practised, "آب" father, "نيسان"
+# the car maker): found only beside a day, a year, a preposition or "شهر"
+AMBIGUOUS_MONTHS = frozenset({"مارس", "ماي", "اب", "نيسان", "جوان", "اوت"})
 
 Fields = dict[str, object]
 
@@ -149,11 +152,13 @@ def r_month_year(m: re.Match[str], ctx: Context) -> Fields | None:
 def r_month_rel(m: re.Match[str], ctx: Context) -> Fields | None:
     month = _month_of(m.group("month"), lexicon())
     fields: Fields = {"type": "date", "anchored": True}
+    off = _offset(m.groupdict().get("off"))
     if m.groupdict().get("part"):
         fields["mod"] = lexicon().parts[" ".join(m.group("part").split())]
+        off = 0 if off is None else off  # "نهاية ديسمبر": December of the anchor's year
     if ctx.anchor is None:
         return {**fields, "value": f"XXXX-{month:02d}"}
-    year = _year_for(month, None, _offset(m.groupdict().get("off")), ctx, m)
+    year = _year_for(month, None, off, ctx, m)
     return {**fields, "value": cal.month_value(year, month)}
 
 
@@ -304,7 +309,7 @@ def r_day_range(m: re.Match[str], ctx: Context) -> Fields | None:
         if m.group("year"):
             year = int(m.group("year"))
         elif ctx.anchor is not None:
-            year = _year_for(month, da, None, ctx, m)
+            year = _year_for(month, da, _offset(m.groupdict().get("off")), ctx, m)
         else:
             return {
                 "type": "interval",
@@ -398,6 +403,16 @@ def r_time(m: re.Match[str], ctx: Context) -> Fields | None:
     return {"type": "time", "value": f"T{hour:02d}:{minute:02d}"}
 
 
+def r_set_every(m: re.Match[str], ctx: Context) -> Fields | None:
+    """ "كل أربع سنوات" → P4Y, "كل ساعة" → PT1H, "كل شهرين" → P2M."""
+    word = m.group("unit") or m.group("unit2")
+    unit, implied = lexicon().units[" ".join(word.split())]
+    n = _number(m.group("num")) if m.group("num") else implied
+    if not n:
+        return None
+    return {"type": "set", "value": _duration(n, unit)}
+
+
 def r_set_weekday(m: re.Match[str], ctx: Context) -> Fields | None:
     weekday = lexicon().weekdays[" ".join(m.group("wd").split())]
     return {"type": "set", "value": f"XXXX-WXX-{weekday}"}
@@ -424,12 +439,14 @@ def patterns() -> list[Pattern]:
     off = lex.alternation(lex.offsets)
     part = lex.alternation(lex.parts)
     units = lex.alternation({w: 1 for w, (_, n) in lex.units.items() if n == 1})
+    units_all = lex.alternation(lex.units)
     duals = lex.alternation({w: 1 for w, (_, n) in lex.units.items() if n == 2})
     days = lex.alternation(lex.days)
     vague = lex.alternation(lex.vague)
     sets = lex.alternation(lex.sets)
     decades = lex.alternation(lex.decades)
     dayparts = lex.alternation(lex.dayparts)
+    clear_months = lex.alternation({w: 1 for w in lex.gregorian if w not in AMBIGUOUS_MONTHS})
     pair = rf"(?:{gm})(?:\s*[/\-(]\s*(?:{gm})\s*\)?)?"
     year = r"(?:1[89]|20|21)\d\d"
     wd_opt = rf"(?:(?:يوم\s+)?(?:{wd_al})\s*[,،-]?\s*)?"
@@ -444,7 +461,7 @@ def patterns() -> list[Pattern]:
         ),
         (
             "day_range",
-            rf"{B}(?:من\s+|بين\s+)(?P<da>\d{{1,2}})\s*(?:الى|حتي|-|و)\s*(?P<db>\d{{1,2}})\s+(?:من\s+)?(?P<month>{pair})(?:\s*[,،]?\s*(?P<year>{year}))?{E}",
+            rf"{B}(?:من\s+|بين\s+)(?P<da>\d{{1,2}})\s*(?:الى|حتي|-|و)\s*(?P<db>\d{{1,2}})\s+(?:من\s+)?(?P<month>{pair})(?:\s*[,،]?\s*(?P<year>{year}))?(?:\s+(?P<off>{off}))?{E}",
             r_day_range,
         ),
         (
@@ -475,7 +492,7 @@ def patterns() -> list[Pattern]:
         ),
         (
             "numeric_ymd",
-            rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:T[\d:.+\-Z]+)?{E}",
+            rf"{B}(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:T[\d:.+\-Z]+)?(?:\s*(?P<h>ه(?![^\W_])|هجري))?{E}",
             r_numeric,
         ),
         (
@@ -505,7 +522,7 @@ def patterns() -> list[Pattern]:
         ),
         (
             "hijri_year",
-            rf"{B}(?:عام\s+|العام\s+|سنه\s+)?(?P<hyear>1[34]\d\d)\s*(?:ه|هجريه|هجري)(?![^\W_])",
+            rf"{B}(?:عام\s+|العام\s+|سنه\s+)?(?P<hyear>\d{{3,4}})\s*(?:ه|هجريه|هجري)(?![^\W_])",
             r_hijri_year,
         ),
         (
@@ -514,11 +531,13 @@ def patterns() -> list[Pattern]:
             r_month_year,
         ),
         ("month_rel", rf"{B}(?:شهر\s+)?(?P<month>{pair})\s+(?P<off>{off}){E}", r_month_rel),
+        ("month_named", rf"{B}شهر\s+(?P<month>{pair}){E}", r_month_rel),
         (
-            "month_bare",
-            rf"(?:(?<![^\W_])(?:في|خلال|منذ|حتي|قبل|بعد|مع)\s+(?:شهر\s+)?|(?<![^\W_])شهر\s+)(?P<x>(?P<month>{pair})){E}",
+            "month_prep",
+            rf"(?<![^\W_])(?:في|خلال|منذ|حتي|قبل|بعد|مع|بحلول)\s+(?P<x>(?P<month>{pair})){E}",
             r_month_rel,
         ),
+        ("month_alone", rf"{B}(?P<month>{clear_months}){E}", r_month_rel),
         ("period", rf"{B}(?P<period>الاسبوع|الشهر|العام|السنه)\s+(?P<off>{off}){E}", r_period),
         ("this_period", rf"{B}(?:هذا|هذه)\s+(?P<period>الاسبوع|الشهر|العام|السنه){E}", r_period),
         (
@@ -527,17 +546,22 @@ def patterns() -> list[Pattern]:
             r_decade,
         ),
         ("decade_rel", rf"{B}العقد\s+(?P<off>{off}){E}", r_decade_rel),
-        ("year_word", rf"{B}(?:عام|العام|سنه|لعام)\s+(?P<year>{year}){greg_suffix}{E}", r_year),
+        ("year_word", rf"{B}(?:عام|العام|سنه)\s+(?P<year>{year}){greg_suffix}{E}", r_year),
         (
             "year_prep",
-            rf"(?<![^\W_])(?:في|منذ|حتي|قبل|بعد|الى|بين|خلال|مطلع|اواخر)\s+(?P<x>(?P<year>{year})){greg_suffix}{E}",
+            rf"(?<![^\W_])(?:في|منذ|حتي|قبل|بعد|الى|بين|خلال|مطلع|اواخر|بحلول)\s+(?P<x>(?P<year>{year})){greg_suffix}{E}",
             r_year,
         ),
         ("year_coord", rf"(?<=\d\d\d\d)\s+و\s*(?P<x>(?P<year>{year})){E}", r_year),
         ("year_paren", rf"\(\s*(?P<x>(?P<year>{year}))\s*\)", r_year),
         (
             "time_clock",
-            rf"{B}(?:الساعه\s+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:\s*(?P<dp>{dayparts}))?{E}",
+            rf"{B}(?:الساعه\s+)?(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?:\s*(?P<dp>{dayparts}))?{E}",
+            r_time,
+        ),
+        (
+            "time_dot",
+            rf"{B}(?:الساعه\s+)?(?P<h>\d{{1,2}})\.(?P<mi>\d{{2}})\s*(?P<dp>{dayparts}){E}",
             r_time,
         ),
         (
@@ -558,6 +582,11 @@ def patterns() -> list[Pattern]:
         ("vague", rf"{B}(?P<vague>{vague}){E}", r_vague),
         ("set_weekday", rf"{B}كل\s+(?:يوم\s+)?(?P<wd>{wd_any}){E}", r_set_weekday),
         ("set", rf"{B}(?P<set>{sets}){E}", r_set),
+        (
+            "set_every",
+            rf"{B}كل\s+(?:(?P<num>\d+|{card})\s+(?P<unit>{units})|(?P<unit2>{units_all}))(?![^\W_])",
+            r_set_every,
+        ),
         ("duration_dual", rf"{B}(?P<unit>{duals}){E}", r_duration),
         ("duration", rf"{B}(?P<num>\d+|{card})\s+(?P<unit>{units}){E}", r_duration),
     ]
@@ -567,7 +596,7 @@ def patterns() -> list[Pattern]:
 
 _NOT_TODAY_BEFORE = re.compile(
     fold_letters(
-        r"(?:روسيا|مصر|الشرق|اخبار|العالم|تونس|السودان|المغرب|الخليج|البحرين|لبنان|فلسطين|اليمن|ليبيا)\s+$"
+        r"(?:روسيا|مصر|الشرق|اخبار|العالم|تونس|السودان|المغرب|الخليج|البحرين|لبنان|فلسطين|اليمن|ليبيا|صحيفه|جريده|موقع|قناه|وكاله|بوابه)\s+$"
     )
 )
 
@@ -601,7 +630,7 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
                 continue
             span = m.span("x") if "x" in pat.regex.groupindex and m.group("x") else m.span()
             cands.append(_Cand(span[0], span[1], fields, order))
-    chosen = _select(cands)
+    chosen = _approximate(folded, _join_ranges(folded, _select(cands)))
     out = []
     for c in chosen:
         start, end = _since(folded, c)
@@ -620,6 +649,51 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     return sorted(taken, key=lambda c: c.start)
+
+
+_RANGE_LINK = re.compile(fold_letters(r"\s*(?:الى|إلى|حتى|-|–)\s*"))
+_RANGE_OPEN = re.compile(fold_letters(r"(?<![^\W_])(?:من|بين)\s+$"))
+
+
+def _join_ranges(folded: str, chosen: list[_Cand]) -> list[_Cand]:
+    """ "من 22 جوان إلى 1 جويلية": two dates joined into the interval they bound."""
+    out: list[_Cand] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.fields.get("type") == "date"
+            and c.fields.get("type") == "date"
+            and isinstance(prev.fields.get("value"), str)
+            and isinstance(c.fields.get("value"), str)
+            and _RANGE_LINK.fullmatch(folded, prev.end, c.start)
+        ):
+            opener = _RANGE_OPEN.search(folded, max(0, prev.start - 8), prev.start)
+            if opener:
+                value = f"{prev.fields['value']}/{c.fields['value']}"
+                anchored = bool(prev.fields.get("anchored") or c.fields.get("anchored"))
+                fields = {"type": "interval", "value": value, "anchored": anchored}
+                out[-1] = _Cand(opener.start(), c.end, fields, prev.order)
+                continue
+        out.append(c)
+    return out
+
+
+def _approximate(folded: str, chosen: list[_Cand]) -> list[_Cand]:
+    """ "حوالي الساعة 10:30", "نحو ثلاثة أيام": the word joins the extent, mod APPROX."""
+    for c in chosen:
+        if c.fields.get("type") not in ("time", "duration"):
+            continue
+        m = _approx_rx().search(folded, max(0, c.start - 10), c.start)
+        if m:
+            c.start = m.start()
+            c.fields = {**c.fields, "mod": "APPROX"}
+    return chosen
+
+
+@lru_cache(maxsize=1)
+def _approx_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_])(?:{lexicon().alternation(lexicon().approx)})\s+$")
 
 
 _SINCE = re.compile(r"(?<![^\W_])منذ\s+$")

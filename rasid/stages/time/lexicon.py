@@ -48,6 +48,7 @@ class Lexicon:
     sets: dict[str, str]
     decades: dict[str, int]
     dayparts: dict[str, int]
+    approx: frozenset[str]
     future: frozenset[str]
 
     def alternation(self, words: dict[str, object] | frozenset[str]) -> str:
@@ -101,5 +102,6 @@ def lexicon() -> Lexicon:
         sets=tables["set"],
         decades={w: int(k) for w, k in tables["decade"].items()},
         dayparts={w: int(k) for w, k in tables["daypart"].items()},
+        approx=frozenset(tables["approx"]),
         future=frozenset(tables["future"]),
     )
