@@ -108,11 +108,11 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     in the original. Diacritics, tatweel and invisible marks are dropped; nothing else is
     (whitespace is kept as it is, so the map stays simple).
     """
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        if DROPPED.match(ch):
-            continue
-        out.append(ch.translate(_CHAR_MAP).lower())
-        where.append(i)
-    return "".join(out), where
+    if DROPPED.search(text) is None:
+        where = list(range(len(text)))
+    else:
+        where = [i for i, ch in enumerate(text) if not DROPPED.match(ch)]
+    folded = DROPPED.sub("", text).translate(_CHAR_MAP).lower()
+    if len(folded) != len(where):  # a character whose lower case is longer ("İ"): go slowly
+        folded = "".join(text[i].translate(_CHAR_MAP).lower()[:1] for i in where)
+    return folded, where

@@ -54,6 +54,79 @@ class Pattern:
     name: str
     regex: re.Pattern[str]
     resolve: Callable[[re.Match[str], Context], Fields | None]
+    needs: frozenset[str] = frozenset()  # trigger kinds the text must contain (all of them)
+
+
+# Which trigger words each pattern cannot match without. One pass of the trigger regex over a
+# sentence tells which kinds occur, and only the patterns they allow are run: most news
+# sentences hold no date at all, and this keeps the stage fast on them.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "night": ("weekday",),
+    "day_range": ("digit", "gmonth"),
+    "year_range": ("digit",),
+    "year_range_to": ("digit",),
+    "year_dash": ("digit",),
+    "hijri_date": ("digit", "hmonth"),
+    "full_date": ("gmonth",),
+    "numeric_dmy": ("digit",),
+    "numeric_ymd": ("digit",),
+    "part_month": ("part", "gmonth"),
+    "part_year": ("part", "digit"),
+    "part_period": ("part", "period"),
+    "part_this": ("part", "period"),
+    "hijri_month": ("hmonth", "digit"),
+    "hijri_year": ("digit",),
+    "month_year": ("gmonth", "digit"),
+    "month_rel": ("gmonth",),
+    "month_named": ("gmonth",),
+    "month_prep": ("gmonth",),
+    "month_alone": ("gmonth",),
+    "period": ("period",),
+    "this_period": ("period",),
+    "decade": ("decade",),
+    "decade_rel": ("period",),
+    "year_word": ("digit",),
+    "year_prep": ("digit",),
+    "year_coord": ("digit",),
+    "year_paren": ("digit",),
+    "time_clock": ("digit",),
+    "time_dot": ("digit",),
+    "time_hour": ("hour",),
+    "weekday": ("weekday",),
+    "rel_day": ("day",),
+    "vague": ("vague",),
+    "set_weekday": ("every",),
+    "set": ("set",),
+    "set_every": ("every",),
+    "duration_dual": ("unit",),
+    "duration": ("unit",),
+}
+
+
+@lru_cache(maxsize=1)
+def trigger_regexes() -> dict[str, re.Pattern[str]]:
+    lex = lexicon()
+    kinds = {
+        "digit": r"\d",
+        "gmonth": lex.alternation(lex.gregorian),
+        "hmonth": lex.alternation(lex.hijri),
+        "weekday": lex.alternation(lex.weekdays),
+        "part": lex.alternation(lex.parts),
+        "period": "الاسبوع|الشهر|العام|السنه|العقد",
+        "day": lex.alternation(lex.days),
+        "vague": lex.alternation(lex.vague),
+        "set": lex.alternation(lex.sets),
+        "every": "كل",
+        "decade": lex.alternation(lex.decades),
+        "unit": lex.alternation(lex.units),
+        "hour": "الساعه",
+    }
+    return {k: re.compile(fold_letters(v)) for k, v in kinds.items()}
+
+
+def triggers(folded: str) -> set[str]:
+    """The kinds of trigger words present in ``folded`` (inside words too: "بالأمس")."""
+    return {kind for kind, rx in trigger_regexes().items() if rx.search(folded)}
 
 
 # --------------------------------------------------------------------------------------------
@@ -591,7 +664,10 @@ def patterns() -> list[Pattern]:
         ("duration", rf"{B}(?P<num>\d+|{card})\s+(?P<unit>{units}){E}", r_duration),
     ]
     # literals above are in ordinary spelling; fold them like the text they are matched against
-    return [Pattern(name, re.compile(fold_letters(rx)), fn) for name, rx, fn in specs]
+    return [
+        Pattern(name, re.compile(fold_letters(rx)), fn, frozenset(NEEDS[name]))
+        for name, rx, fn in specs
+    ]
 
 
 _NOT_TODAY_BEFORE = re.compile(
@@ -621,7 +697,10 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     folded, where = normalize_with_offsets(text)
     ctx = Context(folded, anchor)
     cands: list[_Cand] = []
+    present = triggers(folded)
     for order, pat in enumerate(patterns()):
+        if not pat.needs <= present:
+            continue
         for m in pat.regex.finditer(folded):
             if not _accept(pat.name, m, ctx):
                 continue
