@@ -7,6 +7,7 @@ a looser floor, and rasid must beat dateparser on both.
 """
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from eval.time_eval import (
     GOLD,
     aggregate,
+    dateparser_system,
+    dateparser_value_ok,
     families_of,
     load_gold,
     rasid_system,
@@ -54,3 +57,17 @@ def test_held_out_set_stays_above_its_floor():
     _, run = _run(HELDOUT)
     assert run.errors == 0
     assert aggregate(run.scores)["value_acc_all"] >= 0.85
+
+
+def test_rasid_beats_dateparser_on_the_same_sentences():
+    sentences, run = _run(GOLD)
+    system, desc = dateparser_system()
+    if system is None:
+        pytest.skip(desc)
+    today = date.today()
+    baseline = run_system(
+        "dateparser", desc, system, sentences, lambda g, s: dateparser_value_ok(g, s, today), False
+    )
+    ours, theirs = aggregate(run.scores), aggregate(baseline.scores)
+    assert ours["lenient_f1"] > theirs["lenient_f1"] + 0.1
+    assert ours["value_acc_all"] > theirs["value_acc_all"] + 0.3
