@@ -18,7 +18,7 @@ from string import Template
 from typing import TYPE_CHECKING
 
 from rasid import __version__
-from rasid.document import Document, Found
+from rasid.document import Document, Found, Span
 from rasid.report.json_export import atomic_write, now_iso
 
 if TYPE_CHECKING:
@@ -66,7 +66,49 @@ def _found(found: Found | None, ltr: bool = False) -> str:
 
 
 def _date(found: Found | None) -> str:
-    return _found(found, ltr=found is not None and _is_latin_date(found.value))
+    html = _found(found, ltr=found is not None and _is_latin_date(found.value))
+    if found is not None and found.normalized and found.normalized != found.value:
+        html += f' <span class="iso">{_isolate(found.normalized, ltr=True)}</span>'
+    return html
+
+
+FLAGS = {
+    "possible_republication": "قد يكون منشوراً من جديد",
+    "hijri_gregorian_mismatch": "التاريخان الهجري والميلادي لا يتفقان",
+}
+
+
+def _timex_title(span: Span) -> str:
+    value = span.attrs.get("value") or span.attrs.get("reason") or "غير محدد"
+    if span.attrs.get("relative") and not span.attrs.get("value"):
+        value = f"نسبي: {span.attrs['relative']}"
+    mod = f" ({span.attrs['mod']})" if span.attrs.get("mod") else ""
+    return f"{span.label}: {value}{mod}"
+
+
+def _highlighted(doc: Document, start: int, end: int) -> str:
+    """The text of [start, end) with its dates marked, each titled with its value."""
+    out, pos = [], start
+    for span in doc.spans.get("timex", []):
+        if span.start < pos or span.end > end:
+            continue
+        out.append(_esc(doc.clean_text[pos : span.start]))
+        title = _esc(_timex_title(span))
+        out.append(f'<mark class="date" title="{title}">{_esc(span.text)}</mark>')
+        pos = span.end
+    out.append(_esc(doc.clean_text[pos:end]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def _dates_list(doc: Document) -> str:
+    spans = doc.spans.get("timex", [])
+    if not spans:
+        return ""
+    rows = "".join(
+        f"<li><bdi>{_esc(s.text)}</bdi> ← {_isolate(_timex_title(s), ltr=True)}</li>" for s in spans
+    )
+    summary = f"<summary>التواريخ ({len(spans)})</summary>"
+    return f'<details class="dates">{summary}<ul>{rows}</ul></details>'
 
 
 def _byline(doc: Document) -> str:
@@ -123,6 +165,8 @@ def _card(doc: Document) -> str:
     paragraphs = _paragraphs(doc)
     if not paragraphs:
         badges += '<span class="badge empty">فارغة</span>'
+    for flag in doc.flags:
+        badges += f'<span class="badge flag">{_esc(FLAGS.get(flag, flag))}</span>'
     kicker = _byline(doc)
     parts = [f'<article class="doc" id="{_esc(anchor(doc))}">', "<header>"]
     if kicker:
@@ -145,8 +189,12 @@ def _card(doc: Document) -> str:
     parts.append(
         '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
     )
+    parts.append(_dates_list(doc))
     parts.append('<div class="body">')
-    if paragraphs:
+    if doc.paragraphs:
+        for para in doc.paragraphs:
+            parts.append(f"<p{_dir(doc)}>{_highlighted(doc, para.start, para.end)}</p>")
+    elif paragraphs:
         for para in paragraphs:
             lines = "<br>".join(_esc(line) for line in para.split("\n"))
             parts.append(f"<p{_dir(doc)}>{lines}</p>")

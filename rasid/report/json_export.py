@@ -38,6 +38,10 @@ CSV_COLUMNS = (
     "published",
     "language",
     "n_sentences",
+    "published_iso",
+    "page_date_iso",
+    "flags",
+    "dates",
     "clean_text",
 )
 
@@ -124,6 +128,12 @@ def csv_row(doc: Document) -> dict[str, Any]:
         "published": value(doc.published),
         "language": doc.language or "",
         "n_sentences": len(doc.sentences),
+        "published_iso": (doc.published.normalized or "") if doc.published else "",
+        "page_date_iso": (doc.page_date.normalized or "") if doc.page_date else "",
+        "flags": ";".join(doc.flags),
+        "dates": ";".join(
+            f"{s.text}={s.attrs.get('value') or ''}" for s in doc.spans.get("timex", [])
+        ),
         "clean_text": doc.clean_text,
     }
 
