@@ -36,6 +36,7 @@ from rasid.document import Page
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA_DIR = REPO.parent / "shared" / "data"
 TARGET_TXT_PAGES_PER_S = 300.0
+TARGET_STAGES = ("clean", "normalize", "segment")
 FORMATS = ("txt", "html")
 
 
@@ -273,10 +274,14 @@ def report(info: dict, corpus: dict, res: dict, traced: dict | None, markdown: b
     out.append(("- memory: " if markdown else "    memory: ") + "; ".join(mem))
     txt = res["formats"].get("txt")
     if txt:
-        rate = txt["pages"] / txt["total"]
+        # the target (issue 3) covers ingest + clean + normalize + segment; later stages
+        # (time, …) have targets of their own, measured by their own benches
+        core = txt["ingest"] + sum(txt.get(s, 0.0) for s in TARGET_STAGES)
+        rate = txt["pages"] / core
         verdict = "meets" if rate >= TARGET_TXT_PAGES_PER_S else "MISSES"
-        line = f"text pages: {rate:.0f} pages/s on one core, {verdict} the target of "
-        line += f"{TARGET_TXT_PAGES_PER_S:.0f} pages/s"
+        line = f"text pages, read + {' + '.join(TARGET_STAGES)}: {rate:.0f} pages/s on one core, "
+        line += f"{verdict} the target of {TARGET_TXT_PAGES_PER_S:.0f} pages/s; "
+        line += f"whole pipeline: {txt['pages'] / txt['total']:.0f} pages/s"
         out.append(f"- target: {line}" if markdown else f"    target: {line}")
     return "\n".join(out)
 

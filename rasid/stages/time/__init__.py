@@ -101,18 +101,21 @@ def _lead_date(doc: Document) -> date | None:
     return None
 
 
-def _find_in_paragraphs(doc: Document, anchor: date | None) -> list[Timex]:
-    """Expressions paragraph by paragraph (no expression spans two), offsets into the text.
+def _find(doc: Document, anchor: date | None) -> list[Timex]:
+    """Expressions paragraph by paragraph (none runs across paragraphs), offsets into the text.
 
-    Keeps memory and time proportional to a paragraph, whatever the size of the document.
+    Per paragraph, the trigger check skips the patterns a paragraph cannot match, which is
+    faster than scanning a whole article with every pattern. Only the first
+    :data:`MAX_CHARS` characters are searched, so a runaway "page" of many megabytes costs no
+    more than a long article.
     """
     blocks = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.clean_text))]
     out: list[Timex] = []
     for start, end in blocks:
         if start >= MAX_CHARS:
-            note = f"time stage: only the first {MAX_CHARS:,} characters were searched for dates"
-            if note not in doc.warnings:
-                doc.warnings.append(note)
+            doc.warnings.append(
+                f"time stage: only the first {start:,} characters were searched for dates"
+            )
             break
         for tx in find_timexes(doc.clean_text[start:end], anchor):
             tx.start += start
@@ -147,7 +150,7 @@ def time_stage(doc: Document) -> Document:
     if published is None and page_day is None:
         published = _lead_date(doc)
     anchor, source = (published, "published") if published else (page_day, "page_date")
-    timexes = _find_in_paragraphs(doc, anchor)
+    timexes = _find(doc, anchor)
     if page_day is not None and _stale(page_day, timexes):
         doc.flags.append("possible_republication")
         doc.warnings.append(
@@ -156,6 +159,6 @@ def time_stage(doc: Document) -> Document:
         )
         if source == "page_date":
             anchor, source = None, None
-            timexes = _find_in_paragraphs(doc, None)
+            timexes = _find(doc, None)
     _spans(doc, timexes, source if anchor else None)
     return doc

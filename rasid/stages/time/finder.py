@@ -29,6 +29,8 @@ YEAR_MIN, YEAR_MAX = 1800, 2100
 AMBIGUOUS_MONTHS = frozenset({"مارس", "ماي", "اب", "نيسان", "جوان", "اوت"})
 
 Fields = dict[str, object]
+BARRIER = "¦"  # stands for a line break in the folded text: not a space, not a letter
+SENTENCE_ENDS = ".!?" + BARRIER
 
 
 @dataclass
@@ -38,8 +40,8 @@ class Context:
 
     def future_near(self, start: int, end: int) -> bool:
         """Whether the sentence around [start, end) speaks of the future (المقبل، سوف…)."""
-        left = max(self.text.rfind(c, 0, start) for c in ".!?\n") + 1
-        rights = [i for i in (self.text.find(c, end) for c in ".!?\n") if i >= 0]
+        left = max(self.text.rfind(c, 0, start) for c in SENTENCE_ENDS) + 1
+        rights = [i for i in (self.text.find(c, end) for c in SENTENCE_ENDS) if i >= 0]
         sentence = self.text[left : min(rights) if rights else len(self.text)]
         return bool(_future_rx().search(sentence))
 
@@ -695,6 +697,7 @@ class _Cand:
 def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, normalized against ``anchor`` where needed."""
     folded, where = normalize_with_offsets(text)
+    folded = folded.replace("\n", BARRIER)  # no expression runs across a line break
     ctx = Context(folded, anchor)
     cands: list[_Cand] = []
     present = triggers(folded)
