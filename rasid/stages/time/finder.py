@@ -102,6 +102,11 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "set_every": ("every",),
     "duration_dual": ("unit",),
     "duration": ("unit",),
+    "duration_one": ("unit",),
+    "duration_some": ("unit",),
+    "duration_fraction": ("unit",),
+    "time_named": ("part",),
+    "time_ordinal": ("daypart",),
 }
 
 
@@ -122,6 +127,7 @@ def trigger_regexes() -> dict[str, re.Pattern[str]]:
         "decade": lex.alternation(lex.decades),
         "unit": lex.alternation(lex.units),
         "hour": "الساعه",
+        "daypart": lex.alternation({w: 1 for w in lex.dayparts if len(w) > 1}),
     }
     return {k: re.compile(fold_letters(v)) for k, v in kinds.items()}
 
@@ -434,12 +440,13 @@ def _number(text: str) -> int | None:
     return lexicon().cardinals.get(text)
 
 
-_DESIGNATOR = {"D": "D", "W": "W", "M": "M", "Y": "Y", "H": "H", "MIN": "M", "DEC": "Y"}
+_DESIGNATOR = {"D": "D", "W": "W", "M": "M", "Y": "Y", "H": "H", "MIN": "M", "DEC": "Y", "C": "Y"}
 
 
-def _duration(n: int, unit: str) -> str:
-    if unit == "DEC":
-        n *= 10
+def _duration(n: int | str, unit: str) -> str:
+    """ISO 8601 duration; ``n`` may be "X" for an unspecified count ("بضعة أيام")."""
+    if isinstance(n, int) and unit in ("DEC", "C"):
+        n *= 10 if unit == "DEC" else 100
     time_part = unit in ("H", "MIN")
     return f"P{'T' if time_part else ''}{n}{_DESIGNATOR[unit]}"
 
@@ -450,6 +457,37 @@ def r_duration(m: re.Match[str], ctx: Context) -> Fields | None:
     if not n:
         return None
     return {"type": "duration", "value": _duration(n, unit)}
+
+
+def r_duration_one(m: re.Match[str], ctx: Context) -> Fields | None:
+    """ "لمدة أسبوع", "طوال شهر": a unit alone after a word of duration is one of it."""
+    unit, implied = lexicon().units[" ".join(m.group("unit").split())]
+    return {"type": "duration", "value": _duration(implied, unit)}
+
+
+def r_duration_some(m: re.Match[str], ctx: Context) -> Fields | None:
+    """ "بضعة أيام", "عدة أشهر": a duration of unspecified length (TIMEX3 "PXD")."""
+    unit, _ = lexicon().units[" ".join(m.group("unit").split())]
+    return {"type": "duration", "value": _duration("X", unit)}
+
+
+NIGHT = 24  # the daypart value of "ليلاً" in time_words.tsv
+_FRACTIONS = {
+    ("نصف", "H"): "PT30M",
+    ("ربع", "H"): "PT15M",
+    ("نصف", "C"): "P50Y",
+    ("ربع", "C"): "P25Y",
+}
+
+
+def r_duration_fraction(m: re.Match[str], ctx: Context) -> Fields | None:
+    unit, _ = lexicon().units[" ".join(m.group("unit").split())]
+    value = _FRACTIONS.get((m.group("frac"), unit))
+    return {"type": "duration", "value": value} if value else None
+
+
+def r_time_named(m: re.Match[str], ctx: Context) -> Fields | None:
+    return {"type": "time", "value": "T00:00" if m.group("named") == "الليل" else "T12:00"}
 
 
 def r_time(m: re.Match[str], ctx: Context) -> Fields | None:
@@ -469,6 +507,8 @@ def r_time(m: re.Match[str], ctx: Context) -> Fields | None:
     part = gd.get("dp")
     if part:
         add = lexicon().dayparts[" ".join(part.split())]
+        if add == NIGHT:  # "الحادية عشرة ليلاً" is 23:00, "الثانية ليلاً" 02:00
+            add = 12 if 6 <= hour < 12 else 0
         if add and hour < 12:
             hour += add
         if not add and hour == 12:
@@ -521,6 +561,7 @@ def patterns() -> list[Pattern]:
     sets = lex.alternation(lex.sets)
     decades = lex.alternation(lex.decades)
     dayparts = lex.alternation(lex.dayparts)
+    dayparts_long = lex.alternation({w: 1 for w in lex.dayparts if len(w) > 1})
     clear_months = lex.alternation({w: 1 for w in lex.gregorian if w not in AMBIGUOUS_MONTHS})
     pair = rf"(?:{gm})(?:\s*[/\-(]\s*(?:{gm})\s*\)?)?"
     year = r"(?:1[89]|20|21)\d\d"
@@ -664,6 +705,23 @@ def patterns() -> list[Pattern]:
         ),
         ("duration_dual", rf"{B}(?P<unit>{duals}){E}", r_duration),
         ("duration", rf"{B}(?P<num>\d+|{card})\s+(?P<unit>{units}){E}", r_duration),
+        (
+            "duration_one",
+            rf"(?<![^\W_])(?:لمده|مده|طيله|طوال|قرابه|زهاء)\s+(?P<x>(?P<unit>{units})(?:\s+(?:واحد|واحده|كامل|كامله))?){E}",
+            r_duration_one,
+        ),
+        ("duration_some", rf"{B}(?:بضعه|بضع|عده)\s+(?P<unit>{units_all}){E}", r_duration_some),
+        (
+            "duration_fraction",
+            rf"{B}(?P<frac>نصف|ربع)\s+(?P<unit>ساعه|قرن){E}",
+            r_duration_fraction,
+        ),
+        ("time_named", rf"{B}منتصف\s+(?P<named>الليل|النهار){E}", r_time_named),
+        (
+            "time_ordinal",
+            rf"(?<![^\W_])(?:في|عند|حتي|قرابه|نحو|حوالي)\s+(?P<x>(?P<hw>{ordinal}|الواحده)(?:\s+و\s*(?P<frac>النصف|الربع|الثلث))?\s+(?P<dp>{dayparts_long})){E}",
+            r_time,
+        ),
     ]
     # literals above are in ordinary spelling; fold them like the text they are matched against
     return [
