@@ -36,6 +36,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repo root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from eval import tables
 from eval.machine import machine_info as base_machine_info
 from rasid.document import Page
 from rasid.normalize import normalize_arabic
@@ -631,26 +632,10 @@ def fmt_num(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-_NUMERIC = re.compile(r"–|-?\d+(\.\d+)?")
 
 
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], markdown: bool) -> str:
-    """Aligned plain text or a GitHub table; numeric columns right-aligned."""
-    cells = [[fmt_num(c) for c in row] for row in rows]
-    numeric = [all(_NUMERIC.fullmatch(r[i]) for r in cells) for i in range(len(headers))]
-    if markdown:
-        rule = "|" + "|".join("---:" if n else "---" for n in numeric) + "|"
-        body = ["| " + " | ".join(row) + " |" for row in cells]
-        return "\n".join(["| " + " | ".join(headers) + " |", rule, *body])
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
-
-    def line(row: Sequence[str]) -> str:
-        return "  ".join(
-            c.rjust(w) if n else c.ljust(w) for c, w, n in zip(row, widths, numeric, strict=True)
-        ).rstrip()
-
-    head = line(headers)
-    return "\n".join([head, "-" * len(head), *(line(r) for r in cells)])
+    return tables.render_table(headers, [[fmt_num(c) for c in row] for row in rows], markdown)
 
 
 SUMMARY_HEADERS = [

@@ -28,6 +28,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repo root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from eval import tables
 from eval.machine import machine_info
 
 REPO = Path(__file__).resolve().parents[1]
@@ -454,26 +455,7 @@ def fmt(value: Any) -> str:
 
 
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], markdown: bool) -> str:
-    """Aligned plain text or a GitHub table; numeric columns right-aligned."""
-    cells = [[fmt(c) for c in row] for row in rows]
-
-    def numeric(i: int) -> bool:
-        return all(r[i] == "–" or r[i].replace(".", "", 1).isdigit() for r in cells)
-
-    num = [numeric(i) for i in range(len(headers))]
-    if markdown:
-        rule = "|" + "|".join("---:" if n else "---" for n in num) + "|"
-        body = ["| " + " | ".join(r) + " |" for r in cells]
-        return "\n".join(["| " + " | ".join(headers) + " |", rule, *body])
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
-
-    def line(row: Sequence[str]) -> str:
-        return "  ".join(
-            c.rjust(w) if n else c.ljust(w) for c, w, n in zip(row, widths, num, strict=True)
-        ).rstrip()
-
-    head = line(headers)
-    return "\n".join([head, "-" * len(head), *(line(r) for r in cells)])
+    return tables.render_table(headers, [[fmt(c) for c in row] for row in rows], markdown)
 
 
 SUMMARY_HEADERS = [

@@ -38,6 +38,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -214,11 +215,22 @@ def parse_annotation(ann: str) -> dict[str, Any]:
     }
 
 
-def build() -> tuple[list[dict[str, Any]], list[str]]:
-    """Every sentence as a gold record, and every problem found on the way."""
+Check = Callable[[str, str, dict[str, Any], Any, "date | None", str, int, int], list[str]]
+
+
+def build(
+    sentences: Sequence[tuple[str | None, str, Sequence[str]]] | None = None,
+    prefix: str = "t",
+    extra_check: Check | None = None,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every sentence as a gold record (ids ``t0001`` …), and every problem found on the way.
+
+    ``extra_check(sid, span, annotation, resolved, anchor, text, start, end)`` lets another
+    set (the held-out one) add checks of its own to every expression.
+    """
     records, problems = [], []
-    for i, (anchor_s, marked, anns) in enumerate(SENTENCES, 1):
-        sid = f"t{i:04d}"
+    for i, (anchor_s, marked, anns) in enumerate(SENTENCES if sentences is None else sentences, 1):
+        sid = f"{prefix}{i:04d}"
         anchor = date.fromisoformat(anchor_s) if anchor_s else None
         text, spans, pos = "", [], 0
         for m in re.finditer(r"\[([^\[\]]+)\]", marked):
@@ -242,6 +254,8 @@ def build() -> tuple[list[dict[str, Any]], list[str]]:
                 continue
             for w in r.warnings:
                 problems.append(f"{sid}: {span}: {w} (anchor {anchor_s})")
+            if extra_check is not None:
+                problems += extra_check(sid, span, a, r, anchor, text, start, end)
             t = {
                 "start": start,
                 "end": end,

@@ -1,0 +1,26 @@
+"""Tables for the evaluation reports: aligned plain text, or GitHub markdown for BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_NUMERIC = re.compile(r"–|-?\d+(\.\d+)?")
+
+
+def render_table(headers: Sequence[str], cells: Sequence[Sequence[str]], markdown: bool) -> str:
+    """Already-formatted cells as a table; columns of numbers (or "–") are right-aligned."""
+    numeric = [all(_NUMERIC.fullmatch(r[i]) for r in cells) for i in range(len(headers))]
+    if markdown:
+        rule = "|" + "|".join("---:" if n else "---" for n in numeric) + "|"
+        body = ["| " + " | ".join(row) + " |" for row in cells]
+        return "\n".join(["| " + " | ".join(headers) + " |", rule, *body])
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+
+    def line(row: Sequence[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if n else c.ljust(w) for c, w, n in zip(row, widths, numeric, strict=True)
+        ).rstrip()
+
+    head = line(headers)
+    return "\n".join([head, "-" * len(head), *(line(r) for r in cells)])
