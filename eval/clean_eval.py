@@ -632,8 +632,6 @@ def fmt_num(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-
-
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], markdown: bool) -> str:
     return tables.render_table(headers, [[fmt_num(c) for c in row] for row in rows], markdown)
 
