@@ -36,8 +36,8 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repo root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval import tables
 from eval.machine import machine_info as base_machine_info
+from eval.tables import render_rows as render_table
 from rasid.document import Page
 from rasid.normalize import normalize_arabic
 
@@ -624,16 +624,6 @@ def machine_info() -> dict[str, str]:
     import trafilatura
 
     return {**base_machine_info(), "trafilatura": trafilatura.__version__}
-
-
-def fmt_num(value: Any) -> str:
-    if value is None:
-        return "–"
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
-
-
-def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], markdown: bool) -> str:
-    return tables.render_table(headers, [[fmt_num(c) for c in row] for row in rows], markdown)
 
 
 SUMMARY_HEADERS = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 _NUMERIC = re.compile(r"–|-?\d+(\.\d+)?")
 
@@ -24,3 +25,15 @@ def render_table(headers: Sequence[str], cells: Sequence[Sequence[str]], markdow
 
     head = line(headers)
     return "\n".join([head, "-" * len(head), *(line(r) for r in cells)])
+
+
+def fmt(value: Any) -> str:
+    """A cell: "–" for no value, three decimals for a float."""
+    if value is None:
+        return "–"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def render_rows(headers: Sequence[str], rows: Sequence[Sequence[Any]], markdown: bool) -> str:
+    """:func:`render_table` for raw values, formatted with :func:`fmt`."""
+    return render_table(headers, [[fmt(c) for c in row] for row in rows], markdown)

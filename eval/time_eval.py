@@ -28,8 +28,8 @@ from typing import Any
 if __package__ in (None, ""):  # run as a file: make the repo root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval import tables
 from eval.machine import machine_info
+from eval.tables import render_rows as render_table
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "eval" / "time" / "gold.jsonl"
@@ -446,16 +446,6 @@ def run_system(
 # --------------------------------------------------------------------------------------------
 # Report
 # --------------------------------------------------------------------------------------------
-
-
-def fmt(value: Any) -> str:
-    if value is None:
-        return "–"
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
-
-
-def render_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], markdown: bool) -> str:
-    return tables.render_table(headers, [[fmt(c) for c in row] for row in rows], markdown)
 
 
 SUMMARY_HEADERS = [

@@ -274,6 +274,23 @@ def build(
     return records, problems
 
 
+def print_counts(records: list[dict[str, Any]]) -> None:
+    """Sentences, expressions, anchors and expressions per family of a built set."""
+    counts: dict[str, int] = dict.fromkeys(FAMILIES, 0)
+    for r in records:
+        for t in r["timexes"]:
+            counts[t["family"]] += 1
+    n_exprs = sum(counts.values())
+    n_null = sum(r["anchor"] is None for r in records)
+    n_empty = sum(not r["timexes"] for r in records)
+    print(
+        f"{len(records)} sentences, {n_exprs} expressions, {n_null} without anchor, "
+        f"{n_empty} without any expression"
+    )
+    for fam, n in counts.items():
+        print(f"  {fam:16} {n}")
+
+
 def check_timex(t: dict[str, Any], text: str, anchor: date | None) -> list[str]:
     """What is wrong with one gold expression (empty when nothing)."""
     bad = []
@@ -314,19 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     records, problems = build()
     for p in problems:
         print("PROBLEM", p)
-    counts: dict[str, int] = dict.fromkeys(FAMILIES, 0)
-    for r in records:
-        for t in r["timexes"]:
-            counts[t["family"]] += 1
-    n_exprs = sum(counts.values())
-    n_null = sum(r["anchor"] is None for r in records)
-    n_empty = sum(not r["timexes"] for r in records)
-    print(
-        f"{len(records)} sentences, {n_exprs} expressions, {n_null} without anchor, "
-        f"{n_empty} without any expression"
-    )
-    for fam, n in counts.items():
-        print(f"  {fam:16} {n}")
+    print_counts(records)
     if not args.check:
         with GOLD.open("w", encoding="utf-8") as f:
             for r in records:

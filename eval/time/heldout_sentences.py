@@ -383,7 +383,6 @@ OUT = HERE / "heldout.jsonl"
 sys.path.insert(0, str(HERE))
 
 import build_gold  # noqa: E402
-from build_gold import FAMILIES  # noqa: E402
 
 _WEEKDAY_FORMULA = re.compile(r"@wd([1-7])$")
 
@@ -448,19 +447,7 @@ def main(argv: list[str] | None = None) -> int:
         print("PROBLEM", p)
     if args.listing:
         listing(records)
-    counts: dict[str, int] = dict.fromkeys(FAMILIES, 0)
-    for r in records:
-        for t in r["timexes"]:
-            counts[t["family"]] += 1
-    n_exprs = sum(counts.values())
-    n_null = sum(r["anchor"] is None for r in records)
-    n_empty = sum(not r["timexes"] for r in records)
-    print(
-        f"{len(records)} sentences, {n_exprs} expressions, {n_null} without anchor, "
-        f"{n_empty} without any expression"
-    )
-    for fam, n in counts.items():
-        print(f"  {fam:16} {n}")
+    build_gold.print_counts(records)
     if not args.check and not problems:
         with OUT.open("w", encoding="utf-8") as f:
             for r in records:
