@@ -188,3 +188,12 @@ def test_spans_point_into_the_clean_text():
     doc = _pipeline_doc("اجتمع المجلس في 3 يناير 2021 ثم مجدداً في ٥ فبراير ٢٠٢١.")
     for span in doc.spans["timex"]:
         assert doc.clean_text[span.start : span.end] == span.text
+
+
+def test_part_of_the_day_belongs_to_the_day_it_qualifies():
+    found = find_timexes("وقع الانفجار فجر اليوم وقال المتحدث مساء أمس إن التحقيق بدأ", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [
+        ("فجر اليوم", "2024-05-12"),
+        ("مساء أمس", "2024-05-11"),
+    ]
+    assert find_timexes("صباح الخير للجميع", ANCHOR) == []

@@ -562,6 +562,9 @@ def patterns() -> list[Pattern]:
     decades = lex.alternation(lex.decades)
     dayparts = lex.alternation(lex.dayparts)
     dayparts_long = lex.alternation({w: 1 for w in lex.dayparts if len(w) > 1})
+    # "صباح اليوم", "مساء أمس", "فجر الخميس": the part of the day belongs to the expression;
+    # the value stays the day (ليلة is left out: "ليلة الاثنين" is the night before Monday)
+    daypart_of = r"(?:(?:فجر|صباح|ظهر|عصر|مساء)\s+)?"
     clear_months = lex.alternation({w: 1 for w in lex.gregorian if w not in AMBIGUOUS_MONTHS})
     pair = rf"(?:{gm})(?:\s*[/\-(]\s*(?:{gm})\s*\)?)?"
     year = r"(?:1[89]|20|21)\d\d"
@@ -687,12 +690,12 @@ def patterns() -> list[Pattern]:
         ),
         (
             "weekday",
-            rf"{B}(?:(?P<yawm>يوم)\s+(?P<wd1>{wd_any})|(?P<wd2>{wd_al}))(?!\s+عشر)(?:\s+(?P<off>{off}))?{E}",
+            rf"{B}{daypart_of}(?:(?P<yawm>يوم)\s+(?P<wd1>{wd_any})|(?P<wd2>{wd_al}))(?!\s+عشر)(?:\s+(?P<off>{off}))?{E}",
             r_weekday,
         ),
         (
             "rel_day",
-            rf"{B}(?P<rday>{days}){E}(?!\s*[”\"»'])(?!\s+(?:الوطني|العالمي|الدولي|التالي|نفسه|ذاته|الاول|الثاني|الاخير|السابع))",
+            rf"{B}{daypart_of}(?P<rday>{days}){E}(?!\s*[”\"»'])(?!\s+(?:الوطني|العالمي|الدولي|التالي|نفسه|ذاته|الاول|الثاني|الاخير|السابع))",
             r_day,
         ),
         ("vague", rf"{B}(?P<vague>{vague}){E}", r_vague),
