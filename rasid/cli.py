@@ -339,7 +339,10 @@ def show(doc_id: str, db: Path, as_json: bool) -> None:
         return
 
     def found(f: Found | None) -> str:
-        return f"{f.value}  (via {f.method})" if f else "-"
+        if not f:
+            return "-"
+        iso = f" = {f.normalized}" if f.normalized and f.normalized != f.value else ""
+        return f"{f.value}{iso}  (via {f.method})"
 
     click.echo(click.style(doc.headline.value if doc.headline else "(no headline)", bold=True))
     if doc.subheadline:
@@ -355,10 +358,19 @@ def show(doc_id: str, db: Path, as_json: bool) -> None:
         ("language", doc.language or "-"),
         ("sentences", str(len(doc.sentences))),
     ]
+    if doc.flags:
+        facts.append(("flags", ", ".join(doc.flags)))
     for key, value in facts:
         click.echo(f"{key + ':':<11} {value}")
     for warning in doc.warnings:
         click.echo(f"{'warning:':<11} {warning}")
+    timexes = doc.spans.get("timex", [])
+    if timexes:
+        click.echo(f"{'dates:':<11} {len(timexes)}")
+        for span in timexes:
+            attrs = span.attrs
+            value = attrs.get("value") or attrs.get("relative") or attrs.get("reason")
+            click.echo(f"  {span.text}  →  {span.label} {value}")
     click.echo()
     click.echo(doc.clean_text or "(no text after cleaning)")
 

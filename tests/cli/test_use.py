@@ -90,7 +90,10 @@ def test_show_prints_facts_with_how_they_were_found_then_the_text(run_cli, db):
     out = run_cli("show", tunisia.id, "--db", db).stdout
     assert out.splitlines()[0] == tunisia.headline.value
     assert f"outlet:     {tunisia.outlet.value}  (via {tunisia.outlet.method})" in out
-    assert f"published:  {tunisia.published.value}  (via {tunisia.published.method})" in out
+    published = tunisia.published
+    assert (
+        f"published:  {published.value} = {published.normalized}  (via {published.method})" in out
+    )
     assert out.rstrip().endswith(tunisia.clean_text.rstrip())
 
 
@@ -166,3 +169,22 @@ def test_a_damaged_database_is_a_clear_error_not_a_traceback(run_cli, db):
         result = run_cli(*args, "--db", db)
         assert result.exit_code == 1, args
         assert "is damaged" in result.stderr, args
+
+
+def test_show_lists_the_dates_found_with_their_values(run_cli, tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text(
+        "اتفاق جديد بين البلدين\n\n"
+        "وقّع البلدان الأحد 1 مارس 2020 اتفاقاً للتعاون التجاري، بعد مفاوضات بدأت ليل السبت.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "r.db"
+    run_cli("ingest", page, "--db", db)
+    from rasid.store import Store
+
+    with Store(db) as store:
+        (doc,) = list(store.iter_documents())
+    out = run_cli("show", doc.id, "--db", db).stdout
+    assert "= 2020-03-01" in out  # the publication date, normalized
+    assert "الأحد 1 مارس 2020  →  date 2020-03-01" in out
+    assert "السبت  →  date 2020-02-29" in out
