@@ -31,7 +31,8 @@ FORMAT = "rasid-ner-perceptron"
 FORMAT_VERSION = 1
 # longest first: "وال" must win over "و"
 CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-MIN_STEM = 2  # characters left after stripping; "بر" is not ب + ر
+MIN_STEM = 2  # characters left after stripping an article group ("الم" is not ال + م)
+MIN_STEM_AFTER_LETTER = 3  # after و ف ب ل ك alone: "ولد" is not و + لد
 _DIGIT = re.compile(r"\d")
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -57,7 +58,8 @@ def load_triggers(path: Path | None = None) -> dict[str, str]:
 def strip_clitics(word: str) -> str:
     """A normalized word without its leading clitics (at most one group, longest first)."""
     for clitic in CLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= MIN_STEM:
+        least = MIN_STEM_AFTER_LETTER if len(clitic) == 1 else MIN_STEM
+        if word.startswith(clitic) and len(word) - len(clitic) >= least:
             rest = word[len(clitic) :]
             # و/ف/ب/ك/ل before the article: "وبال" is rare, "بال" is taken whole above
             if len(clitic) == 1 and rest.startswith("ال") and len(rest) - 2 >= MIN_STEM:

@@ -1,0 +1,122 @@
+from pathlib import Path
+
+import pytest
+
+from rasid.stages.entities.corpora import TaggedSentence, repair_iob
+from rasid.stages.entities.tagger import Tagger, default_model_path, strip_clitics
+from rasid.stages.entities.train import score_entities
+
+# (sentence, tags): tokens and tags separated by spaces
+TINY = [
+    ("وصل الرئيس عبد الفتاح السيسي إلى القاهرة", "O O B-PER I-PER I-PER O B-LOC"),
+    ("قال وزير الخارجية سامح شكري في عمان", "O O O B-PER I-PER O B-LOC"),
+    ("أعلنت وزارة الصحة في بغداد عن إصابات جديدة", "O B-ORG I-ORG O B-LOC O O O"),
+    ("التقى الملك عبدالله الثاني بوفد من حركة حماس", "O O B-PER I-PER O O B-ORG I-ORG"),
+    ("هبطت الطائرة في مطار بيروت الدولي", "O O O B-FAC I-FAC I-FAC"),
+    ("انعقد مؤتمر القمة العربية في الرياض", "O B-EVENT I-EVENT I-EVENT O B-LOC"),
+    ("صادق البرلمان على قانون الانتخابات الجديد", "O O O B-LAW I-LAW I-LAW"),
+    ("زار الأمير محمد بن سلمان مدينة جدة", "O O B-PER I-PER I-PER O B-LOC"),
+    ("ذكرت وكالة الأنباء الأردنية أن الوفد وصل إلى دمشق", "O B-ORG I-ORG I-ORG O O O O B-LOC"),
+    ("أكد الشيخ تميم بن حمد دعم قطر لفلسطين", "O O B-PER I-PER I-PER O B-LOC B-LOC"),
+    ("وفي دمشق اجتمع الرئيس بشار الأسد بالوفد", "O B-LOC O O B-PER I-PER O"),
+    ("أصدر مجلس الأمن القرار 2254", "O B-ORG I-ORG B-LAW I-LAW"),
+    ("ونقلت صحيفة الأهرام عن مصادر في القاهرة", "O B-ORG I-ORG O O O B-LOC"),
+    ("قصف جيش الاحتلال مدينة غزة", "O B-ORG I-ORG O B-LOC"),
+    ("سافر الدكتور أحمد زويل إلى واشنطن", "O O B-PER I-PER O B-LOC"),
+    ("وقعت مصر وإسرائيل معاهدة السلام", "O B-LOC B-LOC B-LAW I-LAW"),
+    ("اندلعت حرب أكتوبر بين مصر وإسرائيل", "O B-EVENT I-EVENT O B-LOC B-LOC"),
+    ("افتتح السيد حسن نصر الله مسجدا في صيدا", "O O B-PER I-PER I-PER O O B-LOC"),
+    ("تحدث المتحدث باسم حزب الله عن الهجوم", "O O O B-ORG I-ORG O O"),
+    ("وصلت الوفود إلى قصر الإليزيه في باريس", "O O O B-FAC I-FAC O B-LOC"),
+]
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def tiny_corpus() -> list[TaggedSentence]:
+    out = []
+    for text, tags in TINY:
+        tokens, labels = text.split(), tags.split()
+        assert len(tokens) == len(labels), text
+        out.append(TaggedSentence(tokens, labels, "tiny"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def tiny_tagger() -> Tagger:
+    tagger = Tagger()
+    tagger.train(tiny_corpus(), iterations=10, seed=1, prune=0.0)
+    return tagger
+
+
+def test_learns_its_training_sentences(tiny_tagger: Tagger) -> None:
+    corpus = tiny_corpus()
+    right = sum(tiny_tagger.tag(s.tokens) == s.tags for s in corpus)
+    assert right == len(corpus)
+
+
+def test_output_is_valid_iob2(tiny_tagger: Tagger) -> None:
+    for text in [
+        "الحكومة في عمان الدولي الدولي الثاني",
+        "الثاني الدولي العربية",
+        "قال قال قال",
+        "",
+    ]:
+        tags = tiny_tagger.tag(text.split())
+        assert len(tags) == len(text.split())
+        assert tags == repair_iob(tags)
+
+
+def test_save_load_round_trip(tiny_tagger: Tagger, tmp_path: Path) -> None:
+    path = tmp_path / "ner.json.gz"
+    tiny_tagger.save(path)
+    loaded = Tagger.load(path)
+    sentences = [s.tokens for s in tiny_corpus()] + [
+        words("وصل الرئيس إلى مطار القاهرة"),
+        words("أعلنت حركة فتح في رام الله"),
+    ]
+    for tokens in sentences:
+        assert loaded.tag(tokens) == tiny_tagger.tag(tokens)
+
+
+def test_load_rejects_other_versions(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    path = tmp_path / "old.json.gz"
+    path.write_bytes(gzip.compress(json.dumps({"format": "x", "version": 0}).encode()))
+    with pytest.raises(ValueError, match="not a"):
+        Tagger.load(path)
+
+
+def test_features_strip_clitics() -> None:
+    assert strip_clitics("والقاهره") == "قاهره"
+    assert strip_clitics("بالعراق") == "عراق"
+    assert strip_clitics("للحكومه") == "حكومه"
+    assert strip_clitics("وبغداد") == "بغداد"
+    assert strip_clitics("وبالعراق") == "بالعراق"  # one clitic group at a time
+    assert strip_clitics("ولد") == "ولد"  # too short to be و + stem
+    feats = Tagger(triggers={"الرييس": "PER"}).token_features(["الرئيس", "وبغداد"])
+    assert "s=بغداد" in feats[1]
+    assert "cl=و" in feats[1]
+    assert "t-1=PER" in feats[1]
+
+
+def test_scores_are_exact_match() -> None:
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    predicted = [["B-PER", "O", "O", "B-LOC"]]
+    scores = score_entities(gold, predicted)
+    assert scores["LOC"].f1 == 1.0
+    assert scores["PER"].true_positive == 0
+    assert scores["micro"].precision == 0.5
+
+
+@pytest.mark.skipif(not default_model_path().exists(), reason="no shipped model")
+def test_shipped_model_finds_a_person_and_a_place() -> None:
+    tagger = Tagger.load(default_model_path())
+    tokens = words("وقال الرئيس الأمريكي جو بايدن في واشنطن إن المحادثات مع مصر مستمرة")
+    tags = tagger.tag(tokens)
+    assert any(t.endswith("PER") for t in tags), tags
+    assert any(t.endswith("LOC") for t in tags), tags
