@@ -28,7 +28,7 @@ from rasid.normalize import normalize_arabic
 from rasid.stages.entities.corpora import TaggedSentence, repair_iob
 
 FORMAT = "rasid-ner-perceptron"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # longest first: "وال" must win over "و"
 CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 MIN_STEM = 2  # characters left after stripping an article group ("الم" is not ال + م)
@@ -36,7 +36,8 @@ MIN_STEM_AFTER_LETTER = 3  # after و ف ب ل ك alone: "ولد" is not و + ل
 _DIGIT = re.compile(r"\d")
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile("[\u0621-\u064a]")
-START = ("<s>", "<s2>")
+_LEXICAL = ("w=", "s=", "w-1w=", "ww+1=")  # the token's own identity
+START = ("<s>", "<s2>")  # padding for words, stems and shapes
 END = ("</s>", "</s2>")
 
 
@@ -92,14 +93,19 @@ class Tagger:
         self.tags: list[str] = []
         # words seen often and always O: skip scoring them (speed, as in Honnibal's tagger)
         self.always_o: set[str] = set()
+        self._cache: dict[str, tuple[str, str, str]] = {}
+        # normalized words seen at least twice in training; the rest look like unseen names
+        self.known: set[str] = set()
 
     # ----------------------------------------------------------------------------------------
     # Features
 
     def token_features(self, tokens: Sequence[str]) -> list[list[str]]:
         """The features of every position that do not depend on predicted tags."""
-        words = [normalize_arabic(t) or t for t in tokens]
-        stems = [strip_clitics(w) for w in words]
+        info = [self._word_info(t) for t in tokens]
+        words = [w for w, _, _ in info]
+        stems = [s for _, s, _ in info]
+        shapes = [*START, *(h for _, _, h in info), *END]
         padded_w = [*START, *words, *END]
         padded_s = [*START, *stems, *END]
         trig = self.triggers
@@ -120,7 +126,7 @@ class Tagger:
                 "x1=" + stem[-1:],
                 "x2=" + stem[-2:],
                 "x3=" + stem[-3:],
-                "sh=" + shape(word),
+                "sh=" + shapes[j],
                 "cl=" + word[: len(word) - len(stem)],
                 "w-1=" + prev_w,
                 "w-2=" + prev2_w,
@@ -132,7 +138,7 @@ class Tagger:
                 "s+2=" + padded_s[j + 2],
                 "w-1w=" + prev_w + "|" + word,
                 "ww+1=" + word + "|" + next_w,
-                "sh-1=" + shape(prev_w) + "|sh+1=" + shape(next_w),
+                "sh-1=" + shapes[j - 1] + "|sh+1=" + shapes[j + 1],
             ]
             if prev_trigger:
                 feats.append("t-1=" + prev_trigger)
@@ -140,11 +146,32 @@ class Tagger:
             trigger2 = trig.get(prev2_w) or trig.get(padded_s[j - 2])
             if trigger2:
                 feats.append("t-2=" + trigger2)
+            known = self.known
+            if known:
+                rare = ("u" if word not in known else "k") + ("u" if stem not in known else "k")
+                prev_rare = "u" if prev_w not in known else "k"
+                next_rare = "u" if next_w not in known else "k"
+                feats.append("r=" + rare)
+                feats.append("r3=" + prev_rare + rare + next_rare)
+                feats.append("rw-1=" + rare + "|" + prev_w)
+                feats.append("rw+1=" + rare + "|" + next_w)
+                feats.append("rp2=" + rare + "|" + stem[:2] + "|" + stem[-2:])
             own = trig.get(word) or trig.get(stem)
             if own:
                 feats.append("t0=" + own)
             out.append(feats)
         return out
+
+    def _word_info(self, token: str) -> tuple[str, str, str]:
+        """Normalized form, clitic-stripped form and shape of a token, cached (speed)."""
+        found = self._cache.get(token)
+        if found is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            word = normalize_arabic(token) or token
+            found = (word, strip_clitics(word), shape(word))
+            self._cache[token] = found
+        return found
 
     @staticmethod
     def _history(prev: str, prev2: str, word_feature: str) -> tuple[str, str, str]:
@@ -203,10 +230,16 @@ class Tagger:
         iterations: int = 5,
         seed: int = 0,
         prune: float = 0.05,
+        dropout: float = 0.0,
     ) -> None:
-        """Fit the averaged perceptron; ``prune`` drops averaged weights smaller than it."""
+        """Fit the averaged perceptron; ``prune`` drops averaged weights smaller than it.
+
+        ``dropout`` hides a token's own word features on that share of training steps, so
+        context, affixes and triggers learn to find names never seen in training.
+        """
         self.tags = sorted({t for s in sentences for t in s.tags} | {"O"})
         self._build_always_o(sentences)
+        self.known = {w for w, n in self._counts(sentences).items() if n >= 2}
         prepared = [(self.token_features(s.tokens), s.tags) for s in sentences]
         totals: dict[tuple[str, str], float] = defaultdict(float)
         stamps: dict[tuple[str, str], int] = defaultdict(int)
@@ -236,7 +269,11 @@ class Tagger:
                 for feats, truth in zip(static, gold, strict=True):
                     clock += 1
                     history = self._history(prev, prev2, feats[1])
-                    all_feats = [*feats, *history]
+                    if dropout and rng.random() < dropout:
+                        own = [f for f in feats if not f.startswith(_LEXICAL)]
+                        all_feats = [*own, history[0], history[1]]
+                    else:
+                        all_feats = [*feats, *history]
                     guess = self._best(self._scores(all_feats), prev)
                     if guess != truth:
                         update(truth, guess, all_feats)
@@ -256,7 +293,17 @@ class Tagger:
         self.weights = averaged
         self.always_o = always_o_prev
 
-    def _build_always_o(self, sentences: Sequence[TaggedSentence], min_count: int = 20) -> None:
+    def _counts(self, sentences: Sequence[TaggedSentence]) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for sentence in sentences:
+            for token in sentence.tokens:
+                word, stem, _ = self._word_info(token)
+                counts[word] += 1
+                if stem != word:
+                    counts[stem] += 1
+        return counts
+
+    def _build_always_o(self, sentences: Sequence[TaggedSentence], min_count: int = 3) -> None:
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         for sentence in sentences:
             for token, tag in zip(sentence.tokens, sentence.tags, strict=True):
@@ -279,6 +326,7 @@ class Tagger:
             "tags": self.tags,
             "triggers": self.triggers,
             "always_o": sorted(self.always_o),
+            "known": sorted(self.known),
             "weights": {
                 feat: {str(index[tag]): value for tag, value in row.items()}
                 for feat, row in sorted(self.weights.items())
@@ -300,6 +348,7 @@ class Tagger:
         tagger = cls(triggers=data["triggers"])
         tagger.tags = data["tags"]
         tagger.always_o = set(data["always_o"])
+        tagger.known = set(data["known"])
         tagger.weights = {
             feat: {tagger.tags[int(i)]: value for i, value in row.items()}
             for feat, row in data["weights"].items()
