@@ -303,7 +303,7 @@ class Tagger:
                     counts[stem] += 1
         return counts
 
-    def _build_always_o(self, sentences: Sequence[TaggedSentence], min_count: int = 3) -> None:
+    def _build_always_o(self, sentences: Sequence[TaggedSentence], min_count: int = 5) -> None:
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         for sentence in sentences:
             for token, tag in zip(sentence.tokens, sentence.tags, strict=True):
