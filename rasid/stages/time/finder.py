@@ -143,23 +143,27 @@ def triggers(folded: str) -> set[str]:
 
 
 def _month_of(text: str, lex: Lexicon) -> int:
-    """The month named in ``text`` ("فبراير/ شباط" → 2): the first name found."""
-    for name in sorted(lex.gregorian, key=len, reverse=True):
-        if re.search(rf"(?<![^\W_]){_flex(name)}(?![^\W_])", text):
-            return lex.gregorian[name]
-    raise cal.InvalidDate("no month")
-
-
-def _flex(name: str) -> str:
-    """A name as a regex whose spaces match any run of whitespace."""
-    return r"\s+".join(re.escape(part) for part in name.split())
+    """The month named in ``text`` ("فبراير/ شباط" → 2): the longest name, first found."""
+    return _named(text, lex.gregorian, _month_rx("gregorian"), "no month")
 
 
 def _hmonth_of(text: str, lex: Lexicon) -> int:
-    for name in sorted(lex.hijri, key=len, reverse=True):
-        if re.search(_flex(name), text):
-            return lex.hijri[name]
-    raise cal.InvalidDate("no Hijri month")
+    return _named(text, lex.hijri, _month_rx("hijri"), "no Hijri month")
+
+
+def _named(text: str, names: dict[str, int], rx: re.Pattern[str], missing: str) -> int:
+    m = rx.search(text)
+    if m is None:
+        raise cal.InvalidDate(missing)
+    return names[" ".join(m.group().split())]
+
+
+@lru_cache(maxsize=2)
+def _month_rx(calendar: str) -> re.Pattern[str]:
+    """All month names of a calendar in one regex, compiled once (this runs per match)."""
+    lex = lexicon()
+    names = lex.gregorian if calendar == "gregorian" else lex.hijri
+    return re.compile(rf"(?<![^\W_])(?:{lex.alternation(names)})(?![^\W_])")
 
 
 def _offset(word: str | None) -> int | None:
