@@ -37,6 +37,7 @@ if __package__ in (None, ""):  # run as a file: make the repo root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.machine import machine_info as base_machine_info
+from eval.tables import print_header
 from eval.tables import render_rows as render_table
 from rasid.document import Page
 from rasid.normalize import normalize_arabic
@@ -760,13 +761,7 @@ def print_report(
     def heading(text: str, plain_note: str = "") -> None:
         print(f"### {text}" if md else f"{text.upper()}{plain_note}")
 
-    print("## Clean stage" if md else "CLEAN STAGE EVALUATION")
-    print()
-    for k, v in info.items():
-        print(f"- {k}: {v}" if md else f"{k:>12}: {v}")
-    for note in notes:
-        print(f"- {note}" if md else f"{'':>12}  {note}")
-    print()
+    print_header("Clean stage", info, notes, md)
     if md:
         print(
             "P/R/F1: body tokens, micro-averaged over pages. leak mnc: share of the gold's "

@@ -37,3 +37,14 @@ def fmt(value: Any) -> str:
 def render_rows(headers: Sequence[str], rows: Sequence[Sequence[Any]], markdown: bool) -> str:
     """:func:`render_table` for raw values, formatted with :func:`fmt`."""
     return render_table(headers, [[fmt(c) for c in row] for row in rows], markdown)
+
+
+def print_header(title: str, info: dict[str, str], notes: Sequence[str], markdown: bool) -> None:
+    """A report's title, the machine facts and the notes, as markdown or aligned text."""
+    print(f"## {title}" if markdown else f"{title.upper()} EVALUATION")
+    print()
+    for k, v in info.items():
+        print(f"- {k}: {v}" if markdown else f"{k:>12}: {v}")
+    for note in notes:
+        print(f"- {note}" if markdown else f"{'':>12}  {note}")
+    print()

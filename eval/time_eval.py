@@ -29,6 +29,7 @@ if __package__ in (None, ""):  # run as a file: make the repo root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.machine import machine_info
+from eval.tables import print_header
 from eval.tables import render_rows as render_table
 
 REPO = Path(__file__).resolve().parents[1]
@@ -570,13 +571,7 @@ def print_report(
     def heading(text: str) -> None:
         print(f"### {text}" if md else text.upper())
 
-    print("## Time stage" if md else "TIME STAGE EVALUATION")
-    print()
-    for k, v in info.items():
-        print(f"- {k}: {v}" if md else f"{k:>12}: {v}")
-    for note in notes:
-        print(f"- {note}" if md else f"{'':>12}  {note}")
-    print()
+    print_header("Time stage", info, notes, md)
     n_gold = sum(len(s.timexes) for s in sentences)
     n_empty = sum(not s.timexes for s in sentences)
     print(
