@@ -499,6 +499,24 @@ def check(directory: Path = HERE) -> list[str]:
     return problems
 
 
+def unclaimed(docs: Sequence[GoldDoc]) -> list[str]:
+    """Occurrences of any mention string of the set that no gold mention covers.
+
+    Not errors (صالح in لصالح, سلامة the word are meant to stay unmarked), but the place to
+    look for a name the annotation forgot.
+    """
+    strings = {m.text for d in docs for a in d.actors for m in a.mentions}
+    out = []
+    for d in docs:
+        covered = [(m.start, m.end) for a in d.actors for m in a.mentions]
+        for s, e, surf in tile(d.text, strings):
+            if not any(cs <= s and e <= ce for cs, ce in covered):
+                out.append(
+                    f"{d.doc}: unmarked «{surf}» at {s}: …{d.text[max(0, s - 20) : e + 20]}…"
+                )
+    return out
+
+
 def summary(docs: Sequence[GoldDoc]) -> list[str]:
     """Counts worth knowing about the set, one line each."""
     by_type: Counter[str] = Counter()
@@ -546,7 +564,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problems:
         print(f"{len(problems)} problems")
         return 1
-    print("\n".join(summary(load_gold(args.dir))))
+    docs = load_gold(args.dir)
+    print("\n".join(summary(docs)))
+    for note in unclaimed(docs):
+        print(f"note {note}")
     print("gold OK")
     return 0
 
