@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 @dataclass
@@ -73,6 +73,23 @@ class Found:
 
 
 @dataclass
+class Actor:
+    """Someone or something a document names, with every way it names them.
+
+    ``id`` is corpus-wide once documents are linked (:mod:`rasid.stages.link`); ``aliases``
+    are the distinct surface forms of its mentions, ``roles`` the titles and epithets the
+    outlet used for it, in order of first use.
+    """
+
+    id: str
+    type: str
+    name: str
+    mentions: int
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Document:
     """One article. Offsets of every span are into ``clean_text``."""
 
@@ -96,6 +113,7 @@ class Document:
     spans: dict[str, list[Span]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # "possible_republication", …
+    actors: list[Actor] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -117,6 +135,7 @@ class Document:
         data["paragraphs"] = [Span(**s) for s in data.get("paragraphs", [])]
         data["sentences"] = [Span(**s) for s in data.get("sentences", [])]
         data["spans"] = {k: [Span(**s) for s in v] for k, v in data.get("spans", {}).items()}
+        data["actors"] = [Actor(**a) for a in data.get("actors", [])]
         return cls(**data)
 
     def add_span(self, layer: str, start: int, end: int, label: str, **attrs: Any) -> Span:

@@ -116,3 +116,26 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     if len(folded) != len(where):  # a character whose lower case is longer ("İ"): go slowly
         folded = "".join(text[i].translate(_CHAR_MAP).lower()[:1] for i in where)
     return folded, where
+
+
+_SKELETON_MAP = str.maketrans({"غ": "ج", "ش": "س", "ص": "س", "ث": "س", "ذ": "ز", "ظ": "ز"})
+_SKELETON_MAP.update(str.maketrans({"ض": "د", "ط": "ت", "ق": "ك", "ه": ""}))
+_LONG_VOWELS = re.compile("(?<=.)[اوي]")
+
+
+def name_skeleton(name: str) -> str:
+    """A name folded past spelling into its consonant frame, for matching transliterations.
+
+    On top of :func:`normalize_arabic`: the article dropped from each word, letters that
+    render one foreign sound folded (غ/ج for g: سيرغي = سيرجي; ش/س, ص/س, ث/س; ق/ك; ط/ت;
+    ض/د; ذ/ز, ظ/ز), long vowels after a word's first letter and final ه/ة dropped
+    (غوتيريش = جوتيريس, لافروف = لافروف). Too coarse to decide identity alone: callers
+    use it for candidates and confirm with type and context.
+    """
+    words = []
+    for word in normalize_arabic(name).split():
+        if word.startswith("ال") and len(word) > 4:
+            word = word[2:]
+        folded = _LONG_VOWELS.sub("", word.translate(_SKELETON_MAP))
+        words.append(folded or word)
+    return " ".join(words)

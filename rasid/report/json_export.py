@@ -42,6 +42,8 @@ CSV_COLUMNS = (
     "page_date_iso",
     "flags",
     "dates",
+    "actors",
+    "actor_ids",
     "clean_text",
 )
 
@@ -62,8 +64,9 @@ def corpus_dict(
     failures: Iterable[Problem] = (),
     warnings: Iterable[Problem] = (),
     generated_at: str | None = None,
+    actors: Iterable[dict[str, Any]] = (),
 ) -> dict[str, Any]:
-    """The ``corpus.json`` object."""
+    """The ``corpus.json`` object; ``actors`` is the linked table (``CorpusActor.to_dict``)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "rasid_version": __version__,
@@ -71,6 +74,7 @@ def corpus_dict(
         "documents": [d.to_dict() for d in documents],
         "failures": [f.to_dict() for f in failures],
         "warnings": [w.to_dict() for w in warnings],
+        "actors": list(actors),
     }
 
 
@@ -134,6 +138,8 @@ def csv_row(doc: Document) -> dict[str, Any]:
         "dates": ";".join(
             f"{s.text}={s.attrs.get('value') or ''}" for s in doc.spans.get("timex", [])
         ),
+        "actors": ";".join(f"{a.name} [{a.type}]" for a in doc.actors),
+        "actor_ids": ";".join(a.id for a in doc.actors),
         "clean_text": doc.clean_text,
     }
 

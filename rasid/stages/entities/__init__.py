@@ -1,5 +1,130 @@
-"""Entities stage (being built): named people, organisations, places, facilities, events and laws.
+"""Entities stage: who and what an article names, grouped into the document's actors.
 
-rasid trains its own Arabic NER model offline from public corpora; :mod:`.corpora` reads
-them into one tag set and keeps the evaluation split free of training text.
+Steps, each its own module: tokens with offsets (:mod:`.tokens`) → the trained tagger over
+each sentence (:mod:`.recognize`, model from :mod:`.train`) → head-noun rules for events,
+laws and facilities (:mod:`.patterns`) → framing labels cut off names (:mod:`.roles`) →
+clitics cut and names normalized (:mod:`.recognize`) → repeats of names the document
+already has (:mod:`.consistency`) → roles and epithets (:mod:`.roles`) → mentions grouped
+into actors (:mod:`.actors`).
+
+Output: ``doc.spans["entities"]`` (one span per mention: label = type; attrs ``type``,
+``actor``, ``name``, ``role``, ``epithet``, ``source``) and ``doc.actors``.
 """
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rasid.document import Actor, Document
+from rasid.normalize import normalize_arabic
+from rasid.pipeline import stage
+from rasid.stages.entities.actors import DocActor, group_mentions
+from rasid.stages.entities.consistency import find_repeats, vote_types
+from rasid.stages.entities.lexicon import load_lexicon
+from rasid.stages.entities.patterns import pattern_mentions
+from rasid.stages.entities.recognize import (
+    Mention,
+    drop_adjectives,
+    extend_names,
+    model_mentions,
+    place,
+)
+from rasid.stages.entities.roles import attach_roles, cut_labels
+from rasid.stages.entities.tokens import Token, entity_words, tokenize
+
+MAX_CHARS = 1_000_000  # same cap as the time stage: a pathological page is not an article
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    from rasid.stages.entities.tagger import load_default
+
+    return load_default()
+
+
+def _sentence_tokens(doc: Document) -> tuple[list[Token], list[list[int]]]:
+    tokens: list[Token] = []
+    sentences: list[list[int]] = []
+    spans = doc.sentences or []
+    if not spans and doc.clean_text:
+        spans = [type("S", (), {"start": 0, "end": len(doc.clean_text)})()]
+    for sent in spans:
+        if sent.start >= MAX_CHARS:
+            break
+        piece = tokenize(doc.clean_text[sent.start : min(sent.end, MAX_CHARS)], sent.start)
+        sentences.append(list(range(len(tokens), len(tokens) + len(piece))))
+        tokens.extend(piece)
+    return tokens, sentences
+
+
+def find_mentions(doc: Document, tagger=None) -> tuple[list[Mention], list[DocActor]]:
+    """All mentions of a document and its actors (the stage without writing to ``doc``)."""
+    lexicon = load_lexicon()
+    tokens, sentences = _sentence_tokens(doc)
+    mentions = model_mentions(tagger or _tagger(), sentences, tokens)
+    mentions = drop_adjectives(mentions, tokens, lexicon)
+    mentions = pattern_mentions(tokens, sentences, mentions, lexicon)
+    cut_labels(mentions, tokens)
+    place(mentions, tokens, lexicon)
+    vote_types(mentions)
+    repeats = find_repeats(mentions, tokens, sentences, lexicon)
+    if repeats:
+        mentions = sorted([*mentions, *repeats], key=lambda m: (m.first, -m.stop))
+    extend_names(mentions, tokens, lexicon, entity_words()["title"])
+    place(mentions, tokens, lexicon)
+    attach_roles(mentions, tokens, sentences, doc.clean_text)
+    actors = group_mentions(mentions)
+    return mentions, actors
+
+
+def write_entities(doc: Document, mentions: list[Mention], actors: list[DocActor]) -> None:
+    """Mentions as ``doc.spans["entities"]`` and actors as ``doc.actors``."""
+    names = {}
+    for actor in actors:
+        first = max(actor.mentions, key=lambda m: (len(m.name.split()), -m.start))
+        names[id(actor)] = display_name(first, doc.clean_text)
+    doc.spans["entities"] = []
+    doc.actors = []
+    for actor in actors:
+        name = names[id(actor)]
+        roles: list[str] = []
+        for m in actor.mentions:
+            for phrase in (m.role, m.epithet):
+                if phrase and phrase not in roles:
+                    roles.append(phrase)
+        aliases = list(dict.fromkeys(doc.clean_text[m.start : m.end] for m in actor.mentions))
+        doc.actors.append(
+            Actor(
+                actor.mentions[0].actor or "", actor.type, name, len(actor.mentions), aliases, roles
+            )
+        )
+    for m in mentions:
+        if m.actor is None:
+            continue
+        doc.add_span(
+            "entities",
+            m.start,
+            m.end,
+            m.type,
+            type=m.type,
+            actor=m.actor,
+            name=m.name,
+            role=m.role,
+            epithet=m.epithet,
+            source=m.source,
+        )
+
+
+def display_name(m: Mention, text: str) -> str:
+    """A mention as a name to show: its text, with the article put back after a cut "لل"."""
+    shown = text[m.start : m.end]
+    if m.name.startswith("ال") and normalize_arabic(shown) == m.name[2:]:
+        return "ال" + shown
+    return shown
+
+
+@stage("entities", requires={"clean_text", "sentences"}, provides={"entities", "actors"})
+def entities_stage(doc: Document) -> Document:
+    mentions, actors = find_mentions(doc)
+    write_entities(doc, mentions, actors)
+    return doc

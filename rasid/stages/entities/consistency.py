@@ -1,0 +1,102 @@
+"""Document-level consistency: a name found once is the same name everywhere in the article.
+
+A tagger decides word by word and misses repeats it saw with less context ("خليفة حفتر" in
+the lead, a bare "حفتر" three paragraphs on, "وحفتر" in a list). Once a document has named
+someone, every later occurrence of the full name, and of a person's surname, is that name
+too; a first name alone counts only right after a title ("الرئيس بشار"). Words the learned
+lexicon knows as ordinary vocabulary are never added this way, and every mention of the
+same name gets the type most of them had.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from rasid.stages.entities.lexicon import Lexicon
+from rasid.stages.entities.patterns import bare
+from rasid.stages.entities.recognize import Mention
+from rasid.stages.entities.tokens import (
+    Token,
+    clitic_candidates,
+    entity_words,
+    sentence_bounds,
+)
+
+MIN_LETTERS = 3
+
+
+def vote_types(mentions: Sequence[Mention]) -> None:
+    """Model mentions sharing a name take the type most of them carry (first seen on ties)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.source != "pattern":
+            votes[m.name][m.type] += 1
+    for m in mentions:
+        if m.source != "pattern" and len(votes[m.name]) > 1:
+            m.type = votes[m.name].most_common(1)[0][0]
+
+
+def _forms(token: Token) -> set[str]:
+    return {token.norm, *(rest for _drop, rest in clitic_candidates(token.norm))}
+
+
+def find_repeats(
+    mentions: list[Mention],
+    tokens: Sequence[Token],
+    sentences: Sequence[Sequence[int]],
+    lexicon: Lexicon,
+) -> list[Mention]:
+    """New mentions for untagged repeats of names the document already has."""
+    names: dict[tuple[str, ...], str] = {}
+    first_names: dict[str, str] = {}
+    for m in mentions:
+        if m.source == "pattern":
+            continue
+        words = tuple(m.name.split())
+        if not words:
+            continue
+        names.setdefault(words, m.type)
+        if m.type == "PER" and len(words) >= 2:
+            names.setdefault(words[-1:], "PER")
+            first_names.setdefault(words[0], "PER")
+    usable = {
+        words: kind
+        for words, kind in names.items()
+        if len(words) > 1 or (len(words[0]) >= MIN_LETTERS and not lexicon.is_common(words[0]))
+    }
+    if not usable:
+        return []
+    longest = max(len(w) for w in usable)
+    covered = {i for m in mentions for i in range(m.first, m.stop)}
+    titles = entity_words()["title"]
+    added: list[Mention] = []
+    for first, limit in sentence_bounds(sentences):
+        i = first
+        while i < limit:
+            if i in covered:
+                i += 1
+                continue
+            hit = None
+            for size in range(min(longest, limit - i), 0, -1):
+                if any(k in covered for k in range(i, i + size)):
+                    continue
+                rest = tuple(t.norm for t in tokens[i + 1 : i + size])
+                for form in _forms(tokens[i]):
+                    kind = usable.get((form, *rest))
+                    if kind:
+                        hit = (size, kind)
+                        break
+                if hit:
+                    break
+            if hit is None and i > first and bare(tokens[i - 1].norm, titles):
+                kind = first_names.get(tokens[i].norm)
+                if kind and not lexicon.is_common(tokens[i].norm):
+                    hit = (1, kind)
+            if hit:
+                size, kind = hit
+                added.append(Mention(i, i + size, kind, "document"))
+                i += size
+            else:
+                i += 1
+    return added

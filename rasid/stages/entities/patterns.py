@@ -1,0 +1,183 @@
+"""Rule mentions the tagger cannot give: named events, resolutions, agreements, facilities.
+
+No training corpus marks EVENT or LAW, and facilities are rare in them, but Arabic news
+names them with a head noun and a name: "عملية بركان الغضب", "مؤتمر برلين", "القرار 2259",
+"اتفاق الصخيرات", "مطار معيتيقة الدولي". A head (``rasid/data/entity_words.tsv``) makes a
+mention when what follows is a name: a quoted phrase, a place the tagger found, a resolution
+number, or words the learned lexicon does not know as ordinary vocabulary. Verbal nouns and
+adjectives ("عملية اغتيال", "قاعدة عسكرية") are listed as ``notname`` and stop a match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rasid.normalize import normalize_arabic
+from rasid.stages.entities.lexicon import Lexicon
+from rasid.stages.entities.recognize import Mention
+from rasid.stages.entities.tokens import (
+    Token,
+    clitic_candidates,
+    entity_words,
+    sentence_bounds,
+)
+
+_QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "(": ")"}
+_NUMBER = re.compile(r"^\d+(?:/\d+)?$")
+_HEAD_TYPES = (("event", "EVENT"), ("law", "LAW"), ("fac", "FAC"))
+# heads that may take a place as their name: "مؤتمر برلين", "اتفاق جدة", "مطار طرابلس"
+_VENUE_HEADS = frozenset(
+    normalize_arabic(w)
+    for w in ("مؤتمر", "المؤتمر", "منتدى", "ملتقى", "قمة", "القمة", "اتفاق", "اتفاقية", "إعلان")
+)
+
+
+def bare(norm: str, words: frozenset[str]) -> str | None:
+    """``norm`` or its clitic-stripped form if one of them is in ``words``."""
+    if norm in words:
+        return norm
+    for _drop, rest in clitic_candidates(norm):
+        if rest in words:
+            return rest
+    return None
+
+
+def head_type(norm: str) -> tuple[str, str] | None:
+    """(entity type, bare head) when the word is an event, law or facility head."""
+    kinds = entity_words()
+    for kind, kind_type in _HEAD_TYPES:
+        found = bare(norm, kinds[kind])
+        if found:
+            return kind_type, found
+    return None
+
+
+def _is_name_word(token: Token, lexicon: Lexicon) -> bool:
+    """Not an ordinary word: unknown to the lexicon, or seen inside names often enough."""
+    norm = token.norm
+    if not norm or not norm[0].isalpha() or norm in entity_words()["notname"]:
+        return False
+    found = lexicon.get(norm)
+    return found is None or found.name_share >= 0.3
+
+
+def _tails(tokens: Sequence[Token], stop: int, limit: int) -> int:
+    tails = entity_words()["tail"]
+    while stop < limit and tokens[stop].norm in tails:
+        stop += 1
+    return stop
+
+
+def _org_name(
+    i: int, limit: int, tokens: Sequence[Token], starts: dict[int, Mention], lexicon: Lexicon
+) -> int | None:
+    """End of "حكومة الوفاق" / "ميليشيا الوفاق": a general head or label and a name word."""
+    words = entity_words()
+    if not (bare(tokens[i].norm, words["generic"]) or bare(tokens[i].norm, words["label"])):
+        return None
+    j = i + 1
+    if j >= limit or j in starts or not _is_name_word(tokens[j], lexicon):
+        return None
+    if bare(tokens[j].norm, words["generic"]):
+        return None  # "قوات الجيش": two general heads name nobody
+    if lexicon.get(tokens[j].norm) is None and not tokens[j].norm.startswith("ال"):
+        return None  # "قوات فرنسية"? an unknown bare word after a head is too often a noun
+    stop = j + 1
+    while stop < limit and stop < j + 3 and _adjective(tokens[stop].norm):
+        stop += 1  # "الجيش الوطني الليبي"
+    return stop
+
+
+def _adjective(norm: str) -> bool:
+    return norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
+
+
+def pattern_mentions(
+    tokens: Sequence[Token],
+    sentences: Sequence[Sequence[int]],
+    mentions: list[Mention],
+    lexicon: Lexicon,
+) -> list[Mention]:
+    """``mentions`` with rule mentions added (and the place inside "مؤتمر برلين" absorbed)."""
+    starts = {m.first: m for m in mentions}
+    added: list[Mention] = []
+    absorbed: set[int] = set()
+    notname = entity_words()["notname"]
+    for first, limit in sentence_bounds(sentences):
+        i = first
+        while i < limit:
+            found = head_type(tokens[i].norm)
+            if not found:
+                stop = _org_name(i, limit, tokens, starts, lexicon)
+                if stop and not any(i < k < stop for k in starts) and i not in starts:
+                    added.append(Mention(i, stop, "ORG", "pattern"))
+                    i = stop
+                else:
+                    i += 1
+                continue
+            kind, head = found
+            j = i + 1
+            stop = None
+            if j < limit and tokens[j].text in _QUOTES:  # عملية «بركان الغضب»
+                close = _QUOTES[tokens[j].text]
+                k = j + 1
+                while k < limit and k <= j + 7 and tokens[k].text != close:
+                    k += 1
+                if k < limit and tokens[k].text == close and k > j + 1:
+                    stop = k + 1
+            elif kind == "LAW" and head in ("القرار", "قرار"):  # القرار (رقم) 2259
+                k = j
+                while k < limit and k <= j + 6 and not _NUMBER.match(tokens[k].norm):
+                    if tokens[k].norm in (".", "،", ","):
+                        break
+                    k += 1
+                if k < limit and _NUMBER.match(tokens[k].norm):
+                    stop = k + 1
+            elif (
+                j in starts and starts[j].type == "LOC" and (head in _VENUE_HEADS or kind == "FAC")
+            ):
+                stop = _tails(tokens, starts[j].stop, limit)
+                absorbed.add(j)
+            elif j < limit and _is_name_word(tokens[j], lexicon) and j not in starts:
+                stop = j + 1
+                while (
+                    stop < limit
+                    and stop < j + 3
+                    and _is_name_word(tokens[stop], lexicon)
+                    and not clitic_candidates(tokens[stop].norm)
+                ):
+                    stop += 1
+                stop = _tails(tokens, stop, limit)
+            elif (  # an idafa name: عملية درع الفرات, عملية نبع السلام
+                kind == "EVENT"
+                and j + 1 < limit
+                and j not in starts
+                and tokens[j].norm.isalpha()
+                and not tokens[j].norm.startswith("ال")
+                and tokens[j].norm not in notname
+                and not tokens[j].norm.endswith(("يه", "ي"))
+                and tokens[j + 1].norm.startswith("ال")
+                and tokens[j + 1].norm not in notname
+            ):
+                stop = j + 2
+            if stop is None:
+                i += 1
+                continue
+            added.append(Mention(i, stop, kind, "pattern"))
+            i = stop
+    if not added:
+        return mentions
+    kept = [
+        m
+        for m in mentions
+        if m.first not in absorbed
+        and not any(a.first <= m.first and m.stop <= a.stop and a.type != "LAW" for a in added)
+    ]
+    # a model mention that half-overlaps a rule mention loses: the rule saw the head word
+    kept = [
+        m
+        for m in kept
+        if not any(m.overlaps(a) and not (a.first <= m.first and m.stop <= a.stop) for a in added)
+    ]
+    return sorted([*kept, *added], key=lambda m: (m.first, -m.stop))

@@ -1,0 +1,171 @@
+"""Model mentions: the tagger over each sentence, turned into character spans without clitics.
+
+Why clitics need judgement: "و", "ف", "ب", "ل", "ك" glued to a name are conjunctions and
+prepositions ("وبغداد", "لحفتر") — but they also begin many names (وليد، فرنسا، بغداد، لبنان،
+كركوك). A letter is cut when the rest is a known name (learned lexicon, or the same name
+elsewhere in the document without the letter), kept when the whole word is a known name or
+an ordinary word, and otherwise cut only for و/ف, which start far fewer names than they
+join.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rasid.stages.entities.corpora import entity_spans
+from rasid.stages.entities.lexicon import Lexicon
+from rasid.stages.entities.tokens import Token, clitic_candidates, entity_words, raw_offset
+
+
+@dataclass
+class Mention:
+    """A name in the clean text: a token range, its type and its character span."""
+
+    first: int  # index of its first token in the document's token list
+    stop: int  # index after its last token
+    type: str
+    source: str  # "model" | "pattern" | "document"
+    start: int = 0  # character offsets into clean_text, clitics excluded
+    end: int = 0
+    name: str = ""  # normalized form used to compare names (article restored after لل)
+    role: str | None = None
+    epithet: str | None = None
+    actor: str | None = None
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.first < other.stop and other.first < self.stop
+
+
+def model_mentions(tagger, sentences: Sequence[Sequence[int]], tokens: Sequence[Token]):
+    """Tag every sentence (a list of token indexes) and return its mentions in order."""
+    out: list[Mention] = []
+    for indexes in sentences:
+        if not indexes:
+            continue
+        words = [tokens[i].text for i in indexes]
+        tags = tagger.tag(words)
+        for first, stop, kind in entity_spans(tags):
+            out.append(Mention(indexes[first], indexes[stop - 1] + 1, kind, "model"))
+    return out
+
+
+def _names_in(mentions: Sequence[Mention], tokens: Sequence[Token]) -> set[str]:
+    """Normalized words of the document's mentions that begin with no clitic letter."""
+    words: set[str] = set()
+    for m in mentions:
+        for i in range(m.first, m.stop):
+            norm = tokens[i].norm
+            if not clitic_candidates(norm):
+                words.add(norm)
+    return words
+
+
+def clitic_cut(norm: str, lexicon: Lexicon, doc_names: set[str]) -> tuple[int, str]:
+    """(letters to drop, name form) for a mention's first word; see the module docstring."""
+    candidates = clitic_candidates(norm)
+    if not candidates:
+        return 0, norm
+    if candidates[0][1].startswith("ال"):  # clitics before the article: sure, unless a name
+        drop, rest = candidates[0]
+        if lexicon.is_name(norm) and not lexicon.is_name(rest):
+            return 0, norm
+        return drop, rest
+    whole = lexicon.get(norm)
+    for drop, rest in candidates:
+        if rest in doc_names and norm not in doc_names:
+            return drop, rest
+    if whole is not None and whole.named and whole.name_share >= 0.3:
+        return 0, norm
+    for drop, rest in candidates:
+        if lexicon.is_name(rest, 0.3):
+            return drop, rest
+    if whole is not None:
+        return 0, norm
+    drop, rest = candidates[-1]  # the single letter
+    if drop == 1 and norm[0] in "وف":
+        return drop, rest
+    return 0, norm
+
+
+def is_head(norm: str) -> bool:
+    """A head word of the rule layer (عملية، مطار، حكومة، ميليشيا …)."""
+    words = entity_words()
+    return any(norm in words[k] for k in ("event", "law", "fac", "generic", "label"))
+
+
+def place(mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon) -> None:
+    """Character span and name of each mention, with clitics cut from its first word."""
+    doc_names = _names_in(mentions, tokens)
+    for m in mentions:
+        head = tokens[m.first]
+        if m.source == "pattern":  # the rule matched a head word: cut exactly its clitics
+            drop, rest = next(
+                ((d, r) for d, r in clitic_candidates(head.norm) if is_head(r)), (0, head.norm)
+            )
+            if is_head(head.norm):
+                drop, rest = 0, head.norm
+        else:
+            drop, rest = clitic_cut(head.norm, lexicon, doc_names)
+        m.start = head.start + raw_offset(head.text, drop)
+        m.end = tokens[m.stop - 1].end
+        words = [rest] + [t.norm for t in tokens[m.first + 1 : m.stop]]
+        m.name = " ".join(w for w in words if w)
+
+
+def _adjective(norm: str) -> bool:
+    """ال…ي / ال…يه: the shape of nisba adjectives (الليبي، الروسية)."""
+    return norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
+
+
+def drop_adjectives(
+    mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon
+) -> list[Mention]:
+    """A one-word place or organisation shaped like a nisba adjective is the adjective
+    ("الوفد الليبي" is not Libya) unless the lexicon knows the word mostly as a name."""
+    out = []
+    for m in mentions:
+        # a leading adjective is never part of a person's name: "التركي رجب طيب أردوغان"
+        while m.type == "PER" and m.stop - m.first > 1 and _adjective(tokens[m.first].norm):
+            m.first += 1
+        norm = tokens[m.first].norm
+        if (
+            m.source == "model"
+            and m.stop - m.first == 1
+            and m.type in ("LOC", "ORG")
+            and _adjective(norm)
+            and not lexicon.is_name(norm, 0.5)
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def extend_names(
+    mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon, titles: frozenset[str]
+) -> None:
+    """Pull a person's first name into the mention when the tagger left it out.
+
+    "المشير خليفة حفتر" tagged as just "حفتر": the word before is taken when the lexicon
+    knows it as a person's name word, or when it is no ordinary word and a title precedes it.
+    """
+    taken = {i for m in mentions for i in range(m.first, m.stop)}
+    for m in mentions:
+        if m.type != "PER":
+            continue
+        for _ in range(2):
+            k = m.first - 1
+            if k < 0 or k in taken or not tokens[k].norm.isalpha() or _adjective(tokens[k].norm):
+                break
+            stats = lexicon.get(tokens[k].norm)
+            person_word = stats is not None and stats.kind == "PER" and stats.name_share >= 0.5
+            after_title = (
+                k > 0
+                and (stats is None or stats.name_share >= 0.3)
+                and tokens[k - 1].norm in titles
+                and tokens[k].norm not in titles
+            )
+            if not (person_word or after_title):
+                break
+            m.first = k
+            taken.add(k)

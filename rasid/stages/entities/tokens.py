@@ -1,0 +1,99 @@
+"""Tokens with character offsets, and where a token's attached clitics end.
+
+The tagger reads tokens the way its training corpora wrote them (clitics stay on the word,
+punctuation stands alone); everything after it reports character offsets into the clean
+text. A mention excludes the conjunction or preposition glued to its first word
+("وبغداد" → "بغداد", "للأمم المتحدة" → "لأمم المتحدة" is wrong, so "لل" drops both
+letters and the name is shown with its article restored: "الأمم المتحدة").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rasid.normalize import DROPPED, normalize_arabic
+
+_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:\.(?=\s))?|[^\w\s]")
+_ABBREVIATION = re.compile(r"^(?:د|م|أ|ج)\.$")  # د. م. أ. ج. stay whole; other dots split
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str  # normalize_arabic(text)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Words and punctuation marks of ``text``; offsets shifted by ``offset``."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start = m.start() + offset
+        if word.endswith(".") and len(word) > 1 and not _ABBREVIATION.match(word):
+            core = word[:-1]
+            out.append(Token(start, start + len(core), core, normalize_arabic(core)))
+            out.append(Token(start + len(core), start + len(word), ".", "."))
+            continue
+        out.append(Token(start, start + len(word), word, normalize_arabic(word)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def entity_words() -> dict[str, frozenset[str]]:
+    """``rasid/data/entity_words.tsv``: kind → normalized words."""
+    text = resources.files("rasid.data").joinpath("entity_words.tsv").read_text("utf-8")
+    kinds: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word = line.split("\t")
+        kinds.setdefault(kind, set()).add(normalize_arabic(word))
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+# Prefix groups in normalized spelling, longest first, with how many letters are clitics.
+# "لل" drops both letters: the article's alef is gone, the name starts after them.
+_ARTICLE_GROUPS = (("وبال", 2), ("وكال", 2), ("فبال", 2), ("وال", 1), ("فال", 1), ("بال", 1))
+_ARTICLE_GROUPS += (("كال", 1), ("ولل", 3), ("فلل", 3), ("لل", 2))
+_LETTERS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def clitic_candidates(norm: str) -> list[tuple[int, str]]:
+    """Ways to read a normalized word as clitics + rest: (letters dropped, rest as a name).
+
+    Sure readings (before the article) come alone; a bare letter is only a candidate, and
+    the caller decides with what it knows about the word.
+    """
+    for group, drop in _ARTICLE_GROUPS:
+        if norm.startswith(group) and len(norm) - len(group) >= 2:
+            rest = norm[drop:]
+            if group.endswith("لل"):
+                rest = "ال" + norm[drop:]
+            return [(drop, rest)]
+    out = []
+    for letters in _LETTERS:
+        if norm.startswith(letters) and len(norm) - len(letters) >= 3:
+            out.append((len(letters), norm[len(letters) :]))
+    return out
+
+
+def raw_offset(text: str, letters: int) -> int:
+    """Characters of ``text`` that hold its first ``letters`` letters (diacritics skipped)."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if DROPPED.match(ch):
+            continue
+        if seen == letters:
+            return i
+        seen += 1
+    return len(text)
+
+
+def sentence_bounds(sentences: list[list[int]]) -> list[tuple[int, int]]:
+    """(first token, index after the last) of each non-empty sentence."""
+    return [(s[0], s[-1] + 1) for s in sentences if s]

@@ -1,0 +1,11 @@
+"""Cross-document linking: what several documents share (for now, their actors)."""
+
+from rasid.stages.link.actors import (
+    CorpusActor,
+    Corrections,
+    alias_rows,
+    link_documents,
+    write_aliases,
+)
+
+__all__ = ["CorpusActor", "Corrections", "alias_rows", "link_documents", "write_aliases"]

@@ -1,0 +1,201 @@
+"""The entities stage's rule layers, pinned with a tagger that knows a fixed list of names.
+
+The trained model is scored by eval/ner_eval.py; these tests pin what rasid does around it:
+clitics, roles, epithets, labels, head-noun patterns, document consistency and grouping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from rasid.document import Document
+from rasid.normalize import normalize_arabic
+from rasid.stages.entities import find_mentions, write_entities
+from rasid.stages.entities.lexicon import Lexicon, WordStats
+from rasid.stages.entities.recognize import clitic_cut
+from rasid.stages.entities.tokens import tokenize
+from rasid.stages.segment import segment_stage
+
+
+class ListTagger:
+    """Tags the listed names (normalized word sequences) wherever they occur, clitics and all."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = {tuple(normalize_arabic(k).split()): v for k, v in names.items()}
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        words = [normalize_arabic(t) for t in tokens]
+        tags = ["O"] * len(words)
+        i = 0
+        while i < len(words):
+            for name, kind in sorted(self.names.items(), key=lambda x: -len(x[0])):
+                size = len(name)
+                window = tuple(words[i : i + size])
+                if window == name:
+                    tags[i : i + size] = [f"B-{kind}"] + [f"I-{kind}"] * (size - 1)
+                    i += size - 1
+                    break
+            i += 1
+        return tags
+
+
+def run(text: str, names: dict[str, str]) -> Document:
+    doc = Document(id="d", page_id="d", article_index=0, source="t", format="txt")
+    doc.clean_text = text
+    segment_stage(doc)
+    mentions, actors = find_mentions(doc, tagger=ListTagger(names))
+    write_entities(doc, mentions, actors)
+    return doc
+
+
+def mentions(doc: Document) -> list[tuple[str, str]]:
+    return [(s.text, s.label) for s in doc.spans["entities"]]
+
+
+def test_offsets_point_at_the_mention_text() -> None:
+    doc = run("وصل الوفد إلى بغداد أمس.", {"بغداد": "LOC"})
+    (span,) = doc.spans["entities"]
+    assert doc.clean_text[span.start : span.end] == "بغداد" == span.text
+
+
+def test_conjunction_and_preposition_are_cut_but_name_initial_letters_stay() -> None:
+    doc = run(
+        "زار الوفد بغداد ثم انتقل إلى لبنان وبيروت، والتقى وليد جنبلاط.",
+        {"بغداد": "LOC", "لبنان": "LOC", "وبيروت": "LOC", "وليد جنبلاط": "PER"},
+    )
+    assert mentions(doc) == [
+        ("بغداد", "LOC"),
+        ("لبنان", "LOC"),
+        ("بيروت", "LOC"),
+        ("وليد جنبلاط", "PER"),
+    ]
+
+
+def test_lil_drops_both_letters_and_the_shown_name_gets_its_article_back() -> None:
+    doc = run("قدم الوفد رسالة للأمم المتحدة.", {"للأمم المتحدة": "ORG"})
+    (span,) = doc.spans["entities"]
+    assert span.text == "أمم المتحدة"
+    assert span.attrs["name"] == "الامم المتحده"
+    assert doc.actors[0].name == "الأمم المتحدة"
+
+
+def test_clitic_is_cut_when_the_document_has_the_bare_name() -> None:
+    lexicon = Lexicon({})
+    assert clitic_cut("بحفتر", lexicon, {"حفتر"}) == (1, "حفتر")
+    assert clitic_cut("بحفتر", lexicon, set()) == (0, "بحفتر")  # unknown: ب starts names too
+    assert clitic_cut("وحفتر", lexicon, set()) == (1, "حفتر")  # و joins far more than it starts
+
+
+def test_clitic_kept_when_the_whole_word_is_a_known_name() -> None:
+    lexicon = Lexicon({"وليد": WordStats(0, 9, "PER"), "ليد": WordStats(3, 0, "")})
+    assert clitic_cut("وليد", lexicon, set()) == (0, "وليد")
+
+
+def test_title_before_a_person_is_their_role_not_their_name() -> None:
+    doc = run(
+        "استقبل وزير الخارجية الروسي سيرغي لافروف نظيره أمس.",
+        {"سيرغي لافروف": "PER"},
+    )
+    (span,) = doc.spans["entities"]
+    assert span.text == "سيرغي لافروف"
+    assert span.attrs["role"] == "وزير الخارجية الروسي"
+
+
+def test_apposition_between_commas_is_the_epithet() -> None:
+    doc = run(
+        "قال المشير خليفة حفتر، قائد الجيش الوطني الليبي، إن قواته مستعدة.",
+        {"خليفة حفتر": "PER"},
+    )
+    span = next(s for s in doc.spans["entities"] if s.label == "PER")
+    assert span.attrs["role"] == "المشير"
+    assert span.attrs["epithet"] == "قائد الجيش الوطني الليبي"
+
+
+def test_framing_label_is_cut_off_the_name_and_kept_as_role() -> None:
+    doc = run(
+        "اتهمت ميليشيا الوفاق قوات الجيش، بينما نفت حكومة الوفاق المعترف بها دولياً ذلك.",
+        {"ميليشيا الوفاق": "ORG", "حكومة الوفاق": "ORG"},
+    )
+    first, second = doc.spans["entities"][:2]
+    assert (first.text, first.attrs["role"]) == ("الوفاق", "ميليشيا")
+    assert (second.text, second.attrs["epithet"]) == ("حكومة الوفاق", "المعترف بها دولياً")
+    assert first.attrs["actor"] == second.attrs["actor"]  # one actor, two framings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أطلقت القوات عملية «بركان الغضب» فجراً.", ("عملية «بركان الغضب»", "EVENT")),
+        ("دعا مجلس الأمن في القرار 2259 إلى التهدئة.", ("القرار 2259", "LAW")),
+        ("أكد التزامه باتفاق الصخيرات الموقع سابقاً.", ("اتفاق الصخيرات", "LAW")),
+        ("تعرض مطار معيتيقة الدولي لقصف صاروخي.", ("مطار معيتيقة الدولي", "FAC")),
+    ],
+)
+def test_head_noun_patterns(text: str, expected: tuple[str, str]) -> None:
+    assert expected in mentions(run(text, {}))
+
+
+def test_ordinary_words_after_a_head_are_not_names() -> None:
+    found = mentions(run("نفذت القوات عملية عسكرية واسعة قرب قاعدة عسكرية.", {}))
+    assert not [m for m in found if m[1] in ("EVENT", "FAC")]
+
+
+def test_a_place_after_a_conference_head_becomes_the_event() -> None:
+    assert mentions(run("انطلق مؤتمر برلين اليوم.", {"برلين": "LOC"})) == [("مؤتمر برلين", "EVENT")]
+
+
+def test_repeats_the_tagger_missed_are_found_and_grouped() -> None:
+    doc = run(
+        "التقى خليفة حفتر بالوفد. وأضاف أن حفتر سيزور القاهرة.",
+        {"خليفة حفتر": "PER", "القاهرة": "LOC"},
+    )
+    people = [s for s in doc.spans["entities"] if s.label == "PER"]
+    assert [s.text for s in people] == ["خليفة حفتر", "حفتر"]
+    assert people[1].attrs["source"] == "document"
+    assert len({s.attrs["actor"] for s in people}) == 1
+    (actor,) = [a for a in doc.actors if a.type == "PER"]
+    assert actor.name == "خليفة حفتر" and actor.mentions == 2
+
+
+def test_first_name_after_a_title_joins_the_full_name() -> None:
+    doc = run(
+        "أعلن بشار الأسد العفو. وقال الرئيس بشار إن القرار نهائي.",
+        {"بشار الأسد": "PER"},
+    )
+    people = [s for s in doc.spans["entities"] if s.label == "PER"]
+    assert [s.text for s in people] == ["بشار الأسد", "بشار"]
+    assert people[1].attrs["role"] == "الرئيس"
+    assert len({s.attrs["actor"] for s in people}) == 1
+
+
+def test_a_general_head_alone_is_not_the_organisation() -> None:
+    doc = run(
+        "رفضت حكومة الوفاق البيان، وقالت الحكومة إنها ستدرسه.",
+        {"حكومة الوفاق": "ORG", "الحكومة": "ORG"},
+    )
+    ids = {s.text: s.attrs["actor"] for s in doc.spans["entities"]}
+    assert ids["حكومة الوفاق"] != ids["الحكومة"]
+
+
+def test_nisba_adjective_is_not_a_place() -> None:
+    doc = run("وصل الوفد الليبي إلى القاهرة.", {"الليبي": "LOC", "القاهرة": "LOC"})
+    assert mentions(doc) == [("القاهرة", "LOC")]
+
+
+def test_tokens_keep_offsets_and_split_sentence_dots() -> None:
+    tokens = tokenize("قال د. أحمد: نعم.", offset=10)
+    assert [(t.text, t.start) for t in tokens] == [
+        ("قال", 10),
+        ("د.", 14),
+        ("أحمد", 17),
+        (":", 21),
+        ("نعم", 23),
+        (".", 26),
+    ]
+
+
+def test_empty_document_has_no_entities() -> None:
+    doc = run("", {})
+    assert doc.spans["entities"] == [] and doc.actors == []

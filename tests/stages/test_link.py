@@ -1,0 +1,125 @@
+"""Cross-document actor linking: spelling families join, namesakes do not, corrections win."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rasid.document import Document
+from rasid.stages.link import Corrections, link_documents, write_aliases
+from tests.stages.test_entities import run
+
+
+def docs(*specs: tuple[str, dict[str, str]]) -> list[Document]:
+    out = []
+    for n, (text, names) in enumerate(specs):
+        doc = run(text, names)
+        doc.id = f"d{n}"
+        out.append(doc)
+    return out
+
+
+def ids(doc: Document) -> dict[str, str]:
+    return {s.text: s.attrs["actor"] for s in doc.spans["entities"]}
+
+
+def test_spelling_families_get_one_id() -> None:
+    corpus = docs(
+        (
+            "التقى رجب طيب أردوغان مع سيرغي لافروف.",
+            {"رجب طيب أردوغان": "PER", "سيرغي لافروف": "PER"},
+        ),
+        (
+            "التقى رجب طيب إردوغان مع سيرجي لافروف.",
+            {"رجب طيب إردوغان": "PER", "سيرجي لافروف": "PER"},
+        ),
+        ("واستقبل فايز السراج الوفد.", {"فايز السراج": "PER"}),
+        ("واستقبل فائز السراج الوفد.", {"فائز السراج": "PER"}),
+    )
+    table = link_documents(corpus)
+    a, b, c, d = (ids(doc) for doc in corpus)
+    assert a["رجب طيب أردوغان"] == b["رجب طيب إردوغان"]
+    assert a["سيرغي لافروف"] == b["سيرجي لافروف"]
+    assert c["فايز السراج"] == d["فائز السراج"]
+    assert len(table) == 3
+
+
+def test_surname_alone_joins_the_only_full_name_it_fits() -> None:
+    corpus = docs(
+        ("قال خليفة حفتر إن الهدنة صامدة.", {"خليفة حفتر": "PER"}),
+        ("رفض حفتر المبادرة.", {"حفتر": "PER"}),
+    )
+    link_documents(corpus)
+    assert ids(corpus[0])["خليفة حفتر"] == ids(corpus[1])["حفتر"]
+
+
+def test_namesakes_are_told_apart_by_the_actors_around_them() -> None:
+    corpus = docs(
+        ("التقى أحمد المبروك بوالي طرابلس.", {"أحمد المبروك": "PER", "طرابلس": "LOC"}),
+        ("زار سالم المبروك مدينة سبها.", {"سالم المبروك": "PER", "سبها": "LOC"}),
+        ("وصل المبروك إلى سبها أمس.", {"المبروك": "PER", "سبها": "LOC"}),
+        ("قال المبروك كلمة في لقاء عام.", {"المبروك": "PER"}),
+    )
+    link_documents(corpus)
+    ahmad, salem = ids(corpus[0])["أحمد المبروك"], ids(corpus[1])["سالم المبروك"]
+    assert ahmad != salem
+    assert ids(corpus[2])["المبروك"] == salem  # سبها decides
+    assert ids(corpus[3])["المبروك"] not in (ahmad, salem)  # nothing decides: left apart
+
+
+def test_different_types_never_join() -> None:
+    corpus = docs(
+        ("زار الوفد طرابلس.", {"طرابلس": "LOC"}),
+        ("قال طرابلس إنه موافق.", {"طرابلس": "PER"}),
+    )
+    link_documents(corpus)
+    assert ids(corpus[0])["طرابلس"] != ids(corpus[1])["طرابلس"]
+
+
+def test_ids_are_the_same_whatever_the_order() -> None:
+    specs = [
+        ("التقى رجب طيب أردوغان الوفد.", {"رجب طيب أردوغان": "PER"}),
+        ("وقال إردوغان إن بلاده مستعدة.", {"إردوغان": "PER"}),
+    ]
+    one, two = docs(*specs), docs(*reversed(specs))
+    link_documents(one)
+    link_documents(two)
+    assert set(ids(one[0]).values()) == set(ids(two[1]).values())
+
+
+def test_exported_alias_table_read_back_as_corrections(tmp_path: Path) -> None:
+    corpus = docs(
+        ("رحب أبو مازن بالقرار.", {"أبو مازن": "PER"}),
+        ("رحب محمود عباس بالقرار.", {"محمود عباس": "PER"}),
+    )
+    table = link_documents(corpus)
+    assert ids(corpus[0])["أبو مازن"] != ids(corpus[1])["محمود عباس"]
+    path = tmp_path / "aliases.tsv"
+    write_aliases(table, path)
+    abbas = ids(corpus[1])["محمود عباس"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    name = table[abbas].name
+    edited = [  # the user moves the spelling to Abbas: his id and his name on that row
+        "\t".join([abbas, "PER", name, *line.split("\t")[3:]]) if "أبو مازن" in line else line
+        for line in lines
+    ]
+    path.write_text("\n".join(edited) + "\n", encoding="utf-8")
+    again = docs(
+        ("رحب أبو مازن بالقرار.", {"أبو مازن": "PER"}),
+        ("رحب محمود عباس بالقرار.", {"محمود عباس": "PER"}),
+    )
+    table = link_documents(again, Corrections.read(path))
+    assert ids(again[0])["أبو مازن"] == ids(again[1])["محمود عباس"] == abbas
+    assert table[abbas].name == "محمود عباس"
+    assert set(table[abbas].aliases) == {"أبو مازن", "محمود عباس"}
+
+
+def test_a_document_whose_two_actors_were_linked_lists_one() -> None:
+    (doc,) = docs(
+        (
+            "قال فايز السراج إن الحوار مستمر. وأكد فائز السراج ذلك.",
+            {"فايز السراج": "PER", "فائز السراج": "PER"},
+        ),
+    )
+    link_documents([doc])
+    people = [a for a in doc.actors if a.type == "PER"]
+    assert len(people) == 1 and people[0].mentions == 2
