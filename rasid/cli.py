@@ -4,7 +4,8 @@ Commands follow what a user is doing, not how rasid is built:
 
 * ``rasid analyze PATH... --out DIR`` — look at some files now: ``corpus.json`` + ``report.html``.
 * ``rasid ingest PATH...`` — add files to a corpus kept in a database.
-* ``rasid search QUERY`` / ``rasid show ID`` / ``rasid export`` — use that corpus.
+* ``rasid search QUERY`` / ``rasid show ID`` / ``rasid entities`` / ``rasid export`` — use
+  that corpus.
 
 The database is ``--db FILE``, else ``$RASID_DB``, else ``./rasid.db``. Results go to stdout,
 progress and diagnostics to stderr, so output can be piped. Commands that process files carry
@@ -38,6 +39,7 @@ from rasid.report.json_export import (
     write_jsonl,
 )
 from rasid.run import FileResult, Problem, Run, Tally, plural
+from rasid.stages.link import Corrections, link_documents, write_alias_rows, write_aliases
 from rasid.store import DB_ENV, QueryError, Store, StoreError
 from rasid.store.sqlite import DEFAULT_DB
 
@@ -62,6 +64,26 @@ def db_option(fn):
     )(fn)
 
 
+def aliases_option(fn):
+    return click.option(
+        "--aliases",
+        "aliases",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Alias corrections: an alias table (from `rasid entities --aliases-out` or "
+        "analyze's aliases.tsv) with ids or names edited; its rows decide which actor each "
+        "spelling belongs to.",
+    )(fn)
+
+
+def _corrections(path: Path | None) -> Corrections | None:
+    if path is None:
+        return None
+    try:
+        return Corrections.read(path)
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"cannot read alias corrections: {exc}") from exc
+
+
 def quiet_option(fn):
     return click.option(
         "--quiet", "-q", is_flag=True, help="No progress bar (it is off anyway when not a TTY)."
@@ -74,7 +96,7 @@ paths_argument = click.argument(
 
 
 class _InOrder(click.Group):
-    """Lists commands in the order a user meets them (analyze, ingest, search, show, export)."""
+    """Lists commands in the order a user meets them (analyze, ingest, search, show, …)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
@@ -172,13 +194,16 @@ def _finish(tally: Tally, stored: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for corpus.json and report.html (created if needed).",
 )
+@aliases_option
 @quiet_option
-def analyze(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
-    """Process files and write DIR/corpus.json and DIR/report.html.
+def analyze(paths: tuple[Path, ...], out: Path, aliases: Path | None, quiet: bool) -> None:
+    """Process files and write DIR/corpus.json, DIR/report.html and DIR/aliases.tsv.
 
     Nothing is stored: use this to look at a set of files. Documents whose content already
-    appeared earlier in the run are listed once.
+    appeared earlier in the run are listed once. aliases.tsv lists every actor's spellings;
+    edit it and pass it back with --aliases to correct how actors are merged.
     """
+    corrections = _corrections(aliases)
     tally = Tally()
     documents: list[Document] = []
     seen: set[str] = set()
@@ -196,9 +221,17 @@ def analyze(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
         click.echo("\ninterrupted: nothing was written", err=True)
         sys.exit(130)
     generated_at = now_iso()
+    table = link_documents(documents, corrections)
+    actors = sorted(table.values(), key=lambda a: (-len(a.documents), a.type, a.name))
     write_corpus(
         out / "corpus.json",
-        corpus_dict(documents, tally.failures, tally.warnings, generated_at=generated_at),
+        corpus_dict(
+            documents,
+            tally.failures,
+            tally.warnings,
+            generated_at=generated_at,
+            actors=[a.to_dict() for a in actors],
+        ),
     )
     write_report(
         out / "report.html",
@@ -207,31 +240,40 @@ def analyze(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
         tally.warnings,
         generated_at=generated_at,
         files=tally.files,
+        actors=[a.to_dict() for a in actors],
     )
-    click.echo(f"wrote {out / 'corpus.json'} and {out / 'report.html'}", err=True)
+    write_aliases(table, out / "aliases.tsv")
+    click.echo(
+        f"wrote {out / 'corpus.json'}, {out / 'report.html'} and {out / 'aliases.tsv'}", err=True
+    )
     _finish(tally, stored=False)
 
 
 @main.command()
 @paths_argument
 @db_option
+@aliases_option
 @quiet_option
-def ingest(paths: tuple[Path, ...], db: Path, quiet: bool) -> None:
+def ingest(paths: tuple[Path, ...], db: Path, aliases: Path | None, quiet: bool) -> None:
     """Process files and add their documents to the database.
 
     Each file is stored completely or not at all. Documents already in the database are
     recognised by content and not stored again, so an interrupted ingest can simply be run
-    again.
+    again. Actors are linked to those already stored: the same person keeps one id.
     """
+    corrections = _corrections(aliases)
     tally = Tally()
     with _open_store(db, create=True) as store:
         try:
             run_id = store.start_run("ingest", [str(p) for p in paths], __version__)
+            known = store.known_actors()
             with _processing(paths, quiet) as results:
                 for result in results:
                     tally.count(result)
                     if result.documents:
+                        table = link_documents(result.documents, corrections, known)
                         added, skipped = store.add(result.documents)
+                        known.add_table(table, result.documents)
                         tally.added += added
                         tally.skipped += skipped
             store.finish_run(
@@ -375,6 +417,70 @@ def show(doc_id: str, db: Path, as_json: bool) -> None:
     click.echo(doc.clean_text or "(no text after cleaning)")
 
 
+@main.command(short_help="List the actors of the database: people, organisations, places…")
+@click.argument("query", nargs=-1)
+@db_option
+@click.option(
+    "--type",
+    "kind",
+    type=click.Choice(["PER", "ORG", "LOC", "FAC", "EVENT", "LAW"], case_sensitive=False),
+    help="Only actors of this type.",
+)
+@click.option("--limit", "-n", default=30, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print the actors as a JSON array.")
+@click.option(
+    "--aliases-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the whole alias table (TSV: id, type, name, alias, mentions, documents) to "
+    "correct and pass back with `rasid ingest --aliases`.",
+)
+def entities(
+    query: tuple[str, ...],
+    db: Path,
+    kind: str | None,
+    limit: int,
+    as_json: bool,
+    aliases_out: Path | None,
+) -> None:
+    """Actors named in the stored documents, most documents first.
+
+    QUERY keeps actors with a spelling containing it, whatever the hamza, ya or ta marbuta
+    (اردوغان finds أردوغان and إردوغان). Each actor is shown with its id, type, how many
+    documents and mentions name it, its spellings and the roles outlets gave it.
+    """
+    with _open_store(db) as store:
+        try:
+            if aliases_out is not None:
+                rows = store.alias_rows()
+                with atomic_write(aliases_out, newline="") as fh:
+                    write_alias_rows(rows, fh)
+                click.echo(f"wrote {len(rows)} aliases to {aliases_out}", err=True)
+                return
+            found = store.actors(" ".join(query) or None, kind.upper() if kind else None, limit)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("no actors match", err=True)
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("id", "type", "name", "docs", "mentions", "aliases", "roles"):
+        table.add_column(column, overflow="fold")
+    for a in found:
+        table.add_row(
+            a["id"],
+            a["type"],
+            a["name"],
+            str(a["documents"]),
+            str(a["mentions"]),
+            "، ".join(a["aliases"][:6]),
+            "، ".join(a["roles"][:4]),
+        )
+    Console().print(table)
+
+
 @main.command(
     short_help="Write all stored documents as JSON Lines, CSV or corpus.json.",
     help="Write every stored document as JSON Lines, CSV or one corpus.json.\n\n"
@@ -416,7 +522,7 @@ def _export(store: Store, fmt: str, fh, bom: bool) -> int:
         return write_csv(store.iter_documents(), fh, bom=bom)
     if fmt == "jsonl":
         return write_jsonl(store.iter_documents(), fh)
-    corpus = corpus_dict(store.iter_documents())
+    corpus = corpus_dict(store.iter_documents(), actors=store.actors(limit=1_000_000))
     json.dump(corpus, fh, ensure_ascii=False, indent=1)
     fh.write("\n")
     return len(corpus["documents"])

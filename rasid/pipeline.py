@@ -83,10 +83,12 @@ class Pipeline:
 
 
 def default_pipeline() -> Pipeline:
-    """ingest → clean → normalize → segment → time (later issues append entities, …)."""
+    """ingest → clean → normalize → segment → time → entities (cross-document linking runs
+    over the documents afterwards: :func:`rasid.stages.link.link_documents`)."""
     from rasid.stages.clean import clean_page
+    from rasid.stages.entities import entities_stage
     from rasid.stages.normalize import normalize_stage
     from rasid.stages.segment import segment_stage
     from rasid.stages.time import time_stage
 
-    return Pipeline(clean_page, [normalize_stage, segment_stage, time_stage])
+    return Pipeline(clean_page, [normalize_stage, segment_stage, time_stage, entities_stage])

@@ -14,8 +14,8 @@ def test_default_pipeline_runs_named_stages_in_order():
             + "قال المسؤول إن العمل مستمر في المشروع الكبير منذ شهور طويلة. " * 3,
         )
     )
-    assert pipe.names == ["clean", "normalize", "segment", "time"]
-    assert doc.stages == ["clean", "normalize", "segment", "time"]
+    assert pipe.names == ["clean", "normalize", "segment", "time", "entities"]
+    assert doc.stages == ["clean", "normalize", "segment", "time", "entities"]
     assert doc.language == "ar" and doc.sentences
 
 

@@ -86,18 +86,96 @@ def _timex_title(span: Span) -> str:
     return f"{span.label}: {value}{mod}"
 
 
-def _highlighted(doc: Document, start: int, end: int) -> str:
-    """The text of [start, end) with its dates marked, each titled with its value."""
+TYPES = {
+    "PER": "شخص",
+    "ORG": "هيئة",
+    "LOC": "مكان",
+    "FAC": "منشأة",
+    "EVENT": "حدث",
+    "LAW": "قرار/اتفاق",
+}
+
+
+def actor_anchor(actor_id: str) -> str:
+    return f"actor-{actor_id}"
+
+
+def _entity_title(span: Span, names: dict[str, str]) -> str:
+    kind = span.attrs.get("type", span.label)
+    parts = [f"{TYPES.get(kind, kind)}: {names.get(span.attrs.get('actor', ''), span.text)}"]
+    for key, label in (("role", "الصفة"), ("epithet", "الوصف")):
+        if span.attrs.get(key):
+            parts.append(f"{label}: {span.attrs[key]}")
+    return " · ".join(parts)
+
+
+def _highlighted(doc: Document, start: int, end: int, names: dict[str, str] | None = None) -> str:
+    """The text of [start, end) with its dates and names marked, each titled with what it is.
+
+    Names link to their row in the corpus actor table. Where a date and a name overlap (a
+    resolution number that reads as a year) the one that starts first wins.
+    """
+    names = names if names is not None else {a.id: a.name for a in doc.actors}
+    marks = [("date", s) for s in doc.spans.get("timex", [])]
+    marks += [("ent", s) for s in doc.spans.get("entities", [])]
+    marks.sort(key=lambda m: (m[1].start, -m[1].end))
     out, pos = [], start
-    for span in doc.spans.get("timex", []):
-        if span.start < pos or span.end > end:
+    for kind, span in marks:
+        if span.start < pos or span.start < start or span.end > end:
             continue
         out.append(_esc(doc.clean_text[pos : span.start]))
-        title = _esc(_timex_title(span))
-        out.append(f'<mark class="date" title="{title}">{_esc(span.text)}</mark>')
+        if kind == "date":
+            title = _esc(_timex_title(span))
+            out.append(f'<mark class="date" title="{title}">{_esc(span.text)}</mark>')
+        else:
+            title = _esc(_entity_title(span, names))
+            actor = _esc(actor_anchor(span.attrs.get("actor", "")))
+            label = _esc(span.attrs.get("type", span.label))
+            out.append(
+                f'<a class="ent ent-{label}" href="#{actor}" title="{title}">{_esc(span.text)}</a>'
+            )
         pos = span.end
     out.append(_esc(doc.clean_text[pos:end]))
     return "".join(out).replace("\n", "<br>")
+
+
+def _actors_list(doc: Document) -> str:
+    """The document's actors: name, type, mentions, and the words it used for them."""
+    if not doc.actors:
+        return ""
+    rows = []
+    for actor in sorted(doc.actors, key=lambda a: (-a.mentions, a.type, a.name)):
+        roles = (
+            f' <span class="roles">({_esc("، ".join(actor.roles))})</span>' if actor.roles else ""
+        )
+        rows.append(
+            f'<li><a href="#{_esc(actor_anchor(actor.id))}"><bdi>{_esc(actor.name)}</bdi></a> '
+            f'<span class="type t-{_esc(actor.type)}">{_esc(TYPES.get(actor.type, actor.type))}'
+            f"</span> ×{actor.mentions}{roles}</li>"
+        )
+    summary = f"<summary>الفاعلون ({len(doc.actors)})</summary>"
+    return f'<details class="actors">{summary}<ul>{"".join(rows)}</ul></details>'
+
+
+def _actor_table(actors: Sequence[dict]) -> str:
+    """Corpus-wide actors: documents, mentions, spellings and roles, most documents first."""
+    if not actors:
+        return ""
+    rows = []
+    for a in actors:
+        rows.append(
+            f'<tr id="{_esc(actor_anchor(a["id"]))}"><td><bdi>{_esc(a["name"])}</bdi></td>'
+            f'<td><span class="type t-{_esc(a["type"])}">{_esc(TYPES.get(a["type"], a["type"]))}'
+            f"</span></td><td>{a['documents']}</td><td>{a['mentions']}</td>"
+            f"<td>{_esc('، '.join(a['aliases']))}</td><td>{_esc('، '.join(a['roles']))}</td>"
+            f"<td><code>{_esc(a['id'])}</code></td></tr>"
+        )
+    return (
+        f'<section id="actors"><h2 class="section">الفاعلون في المجموعة ({len(actors)})</h2>'
+        '<table class="actors"><thead><tr><th>الاسم</th><th>النوع</th><th>الوثائق</th>'
+        "<th>الإشارات</th><th>الصيغ</th><th>الصفات والأوصاف</th><th>المعرّف</th></tr></thead>"
+        f"<tbody>\n{chr(10).join(rows)}\n</tbody></table></section>"
+    )
 
 
 def _dates_list(doc: Document) -> str:
@@ -157,7 +235,7 @@ def _toc(documents: Sequence[Document]) -> str:
     )
 
 
-def _card(doc: Document) -> str:
+def _card(doc: Document, names: dict[str, str] | None = None) -> str:
     headline = doc.headline.value if doc.headline else NO_HEADLINE
     badges = ""
     if not _is_arabic(doc):
@@ -190,10 +268,11 @@ def _card(doc: Document) -> str:
         '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
     )
     parts.append(_dates_list(doc))
+    parts.append(_actors_list(doc))
     parts.append('<div class="body">')
     if doc.paragraphs:
         for para in doc.paragraphs:
-            parts.append(f"<p{_dir(doc)}>{_highlighted(doc, para.start, para.end)}</p>")
+            parts.append(f"<p{_dir(doc)}>{_highlighted(doc, para.start, para.end, names)}</p>")
     elif paragraphs:
         for para in paragraphs:
             lines = "<br>".join(_esc(line) for line in para.split("\n"))
@@ -231,6 +310,7 @@ def _stats(
     failures: Sequence[Problem],
     warnings: Sequence[Problem],
     files: int | None,
+    actors: int = 0,
 ) -> str:
     outlets = {d.outlet.value for d in documents if d.outlet}
     not_arabic = sum(1 for d in documents if not _is_arabic(d))
@@ -238,6 +318,8 @@ def _stats(
     if files is not None:
         chips.append(("الملفات", files, None))
     chips.append(("الوسائل", len(outlets), None))
+    if actors:
+        chips.append(("الفاعلون", actors, "#actors"))
     if not_arabic:
         chips.append(("ليست بالعربية", not_arabic, None))
     chips.append(("الإخفاقات", len(failures), "#failures" if failures else None))
@@ -258,17 +340,20 @@ def render_report(
     generated_at: str | None = None,
     files: int | None = None,
     title: str = TITLE,
+    actors: Sequence[dict] = (),
 ) -> str:
-    """The whole ``report.html`` as a string."""
+    """The whole ``report.html`` as a string; ``actors`` is the linked corpus actor table."""
     documents, failures, warnings = list(documents), list(failures), list(warnings)
+    names = {a["id"]: a["name"] for a in actors} or None
     return Template(_resource("template.html")).substitute(
         title=_esc(title),
         version=_esc(__version__),
         generated_at=_esc(generated_at or now_iso()),
         css=_resource("report.css"),
-        stats=_stats(documents, failures, warnings, files),
+        stats=_stats(documents, failures, warnings, files, len(actors)),
         toc=_toc(documents),
-        documents="\n".join(_card(d) for d in documents)
+        actors=_actor_table(actors),
+        documents="\n".join(_card(d, names) for d in documents)
         or '<p class="none">لم يُعثر على أي وثيقة.</p>',
         failures=_problems("failures", "ملفات تعذّرت معالجتها", failures),
         warnings=_problems("warnings", "تنبيهات", warnings),
@@ -284,10 +369,17 @@ def write_report(
     generated_at: str | None = None,
     files: int | None = None,
     title: str = TITLE,
+    actors: Sequence[dict] = (),
 ) -> None:
     """Write :func:`render_report` to ``path`` (atomically, UTF-8)."""
     text = render_report(
-        documents, failures, warnings, generated_at=generated_at, files=files, title=title
+        documents,
+        failures,
+        warnings,
+        generated_at=generated_at,
+        files=files,
+        title=title,
+        actors=actors,
     )
     with atomic_write(path) as fh:
         fh.write(text)

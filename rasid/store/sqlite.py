@@ -26,13 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from rasid.document import Document
+from rasid.normalize import normalize_arabic
+from rasid.stages.link import KnownActors
 from rasid.store.query import parse_query, snippet
 from rasid.store.terms import index_text
 
 #: ``PRAGMA application_id`` of every rasid database ("rasd"): how a rasid file is recognised.
 APPLICATION_ID = 0x72617364
 #: ``PRAGMA user_version``: the layout below. Bump it and add a step to :data:`MIGRATIONS`.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Environment variable naming the database when ``--db`` is not given.
 DB_ENV = "RASID_DB"
 DEFAULT_DB = "rasid.db"
@@ -78,8 +80,47 @@ CREATE TABLE failures (
 );
 """
 
+# Version 2: actors linked across documents, their spellings and every mention.
+_ACTORS = """
+CREATE TABLE actors (
+    id TEXT PRIMARY KEY,         -- corpus-wide id (rasid.stages.link)
+    type TEXT NOT NULL,
+    name TEXT NOT NULL           -- canonical name when the actor was first stored
+);
+CREATE TABLE actor_names (
+    actor_id TEXT NOT NULL REFERENCES actors(id),
+    alias TEXT NOT NULL,         -- a surface form as written (clitics excluded)
+    name_norm TEXT NOT NULL,     -- its normalized form, what linking compares
+    PRIMARY KEY (actor_id, alias)
+);
+CREATE INDEX actor_names_norm ON actor_names(name_norm);
+CREATE TABLE mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    actor_id TEXT NOT NULL REFERENCES actors(id),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    role TEXT,
+    epithet TEXT
+);
+CREATE INDEX mentions_actor ON mentions(actor_id);
+CREATE INDEX mentions_doc ON mentions(doc_id);
+"""
+
+
+def _script(conn: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _add_actor_tables(conn: sqlite3.Connection) -> None:
+    """1 → 2: documents stored before have no entities; they stay as they are."""
+    _script(conn, _ACTORS)
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` database to ``n + 1`` inside one transaction.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_actor_tables}
 
 # bm25 weights for the four FTS columns: a word in the headline counts more than in the body,
 # an exact spelling more than a clitic-stripped one.
@@ -194,9 +235,8 @@ class Store:
     def _create(self) -> None:
         self._configure()
         with self._transaction():
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    self._conn.execute(statement)
+            _script(self._conn, _SCHEMA)
+            _script(self._conn, _ACTORS)
             self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -278,6 +318,7 @@ class Store:
                     "body_variants) VALUES (?, ?, ?, ?, ?)",
                     (cur.lastrowid, headline, body, headline_variants, body_variants),
                 )
+                _add_mentions(conn, doc)
         return added, skipped
 
     def start_run(self, command: str, paths: Iterable[str], rasid_version: str) -> int:
@@ -343,6 +384,96 @@ class Store:
             for (data,) in cursor:
                 yield Document.from_dict(json.loads(data))
 
+    def known_actors(self) -> KnownActors:
+        """Every stored actor spelling, so new documents link to the actors already here."""
+        known = KnownActors()
+        with self._guard():
+            rows = self._conn.execute(
+                "SELECT a.id, a.type, a.name, n.name_norm FROM actor_names n "
+                "JOIN actors a ON a.id = n.actor_id ORDER BY a.rowid"
+            )
+            for ident, kind, name, norm in rows:
+                known.add(ident, kind, name, norm)
+        return known
+
+    def actors(
+        self, query: str | None = None, kind: str | None = None, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """Actors with their document and mention counts, aliases and roles, most documents
+        first; ``query`` keeps those with a spelling containing it (normalized)."""
+        where, params = [], []
+        if kind:
+            where.append("a.type = ?")
+            params.append(kind)
+        if query:
+            where.append(
+                "a.id IN (SELECT actor_id FROM actor_names WHERE name_norm LIKE ? ESCAPE '\\')"
+            )
+            escaped = normalize_arabic(query).replace("%", "\\%").replace("_", "\\_")
+            params.append(f"%{escaped}%")
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        with self._guard():
+            rows = self._conn.execute(
+                "SELECT a.id, a.type, a.name, count(DISTINCT m.doc_id), count(m.doc_id) "
+                f"FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id {clause} "
+                "GROUP BY a.id ORDER BY count(DISTINCT m.doc_id) DESC, count(m.doc_id) DESC, "
+                "a.name LIMIT ?",
+                (*params, limit),
+            ).fetchall()
+            out = []
+            for ident, kind_, name, docs, mentions in rows:
+                aliases = [
+                    r[0]
+                    for r in self._conn.execute(
+                        "SELECT text FROM mentions WHERE actor_id = ? GROUP BY text "
+                        "ORDER BY count(*) DESC, text",
+                        (ident,),
+                    )
+                ]
+                roles = [
+                    r[0]
+                    for r in self._conn.execute(
+                        "SELECT phrase FROM (SELECT role AS phrase FROM mentions "
+                        "WHERE actor_id = ? UNION ALL SELECT epithet FROM mentions "
+                        "WHERE actor_id = ?) "
+                        "WHERE phrase IS NOT NULL GROUP BY phrase ORDER BY count(*) DESC, phrase",
+                        (ident, ident),
+                    )
+                ]
+                out.append(
+                    {
+                        "id": ident,
+                        "type": kind_,
+                        "name": name,
+                        "documents": docs,
+                        "mentions": mentions,
+                        "aliases": aliases,
+                        "roles": roles,
+                    }
+                )
+        return out
+
+    def alias_rows(self) -> list[dict[str, Any]]:
+        """The alias table (as :func:`rasid.stages.link.alias_rows`) of the whole database."""
+        with self._guard():
+            rows = self._conn.execute(
+                "SELECT a.id, a.type, a.name, m.text, count(*), "
+                "(SELECT count(DISTINCT doc_id) FROM mentions WHERE actor_id = a.id) AS docs "
+                "FROM actors a JOIN mentions m ON m.actor_id = a.id GROUP BY a.id, m.text "
+                "ORDER BY docs DESC, a.type, a.name, count(*) DESC"
+            ).fetchall()
+        keys = ("id", "type", "name", "alias", "mentions", "documents")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def actor_documents(self, actor_id: str, limit: int = 50) -> list[tuple[str, str | None, int]]:
+        """(document id, headline, mentions) of the documents naming an actor."""
+        with self._guard():
+            return self._conn.execute(
+                "SELECT d.id, d.headline, count(*) FROM mentions m JOIN documents d "
+                "ON d.id = m.doc_id WHERE m.actor_id = ? GROUP BY d.id ORDER BY d.rowid LIMIT ?",
+                (actor_id, limit),
+            ).fetchall()
+
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """Best-matching documents for ``query`` (see :mod:`rasid.store.query` for syntax).
 
@@ -362,6 +493,32 @@ class Store:
             text, highlights = snippet(row[8], parsed)
             hits.append(Hit(*row[:8], score=-row[9], snippet=text, highlights=highlights))
         return hits
+
+
+def _add_mentions(conn: sqlite3.Connection, doc: Document) -> None:
+    for actor in doc.actors:
+        conn.execute(
+            "INSERT OR IGNORE INTO actors (id, type, name) VALUES (?, ?, ?)",
+            (actor.id, actor.type, actor.name),
+        )
+    for span in doc.spans.get("entities", []):
+        conn.execute(
+            "INSERT OR IGNORE INTO actor_names (actor_id, alias, name_norm) VALUES (?, ?, ?)",
+            (span.attrs["actor"], span.text, span.attrs.get("name") or span.text),
+        )
+        conn.execute(
+            "INSERT INTO mentions (doc_id, actor_id, start, end, text, role, epithet) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.id,
+                span.attrs["actor"],
+                span.start,
+                span.end,
+                span.text,
+                span.attrs.get("role"),
+                span.attrs.get("epithet"),
+            ),
+        )
 
 
 def _value(found: Any) -> str | None:

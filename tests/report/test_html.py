@@ -154,3 +154,39 @@ def test_an_empty_corpus_still_renders(documents):
     html = render_report([], [])
     assert "لم يُعثر على أي وثيقة" in html
     assert 'id="failures"' not in html
+
+
+def test_names_are_marked_and_link_to_the_corpus_actor_table():
+    from rasid.document import Actor
+
+    text = "قال المشير خليفة حفتر إن <الهدنة> صامدة."
+    doc = _doc("e1", "عنوان", [text])
+    start = text.index("خليفة")
+    doc.spans["entities"] = [
+        Span(
+            start,
+            start + len("خليفة حفتر"),
+            "PER",
+            "خليفة حفتر",
+            {"type": "PER", "actor": "per-1", "role": "المشير", "epithet": None},
+        )
+    ]
+    doc.actors = [Actor("per-1", "PER", "خليفة حفتر", 1, ["خليفة حفتر"], ["المشير"])]
+    table = [
+        {
+            "id": "per-1",
+            "type": "PER",
+            "name": "خليفة حفتر",
+            "documents": 1,
+            "mentions": 1,
+            "aliases": ["خليفة حفتر"],
+            "roles": ["المشير"],
+        }
+    ]
+    page = render_report([doc], actors=table)
+    assert re.search(
+        r'<a class="ent ent-PER" href="#actor-per-1" title="[^"]*المشير[^"]*">خليفة حفتر</a>', page
+    )
+    assert '<tr id="actor-per-1">' in page
+    assert "الفاعلون (1)" in page  # the document's own actor list
+    assert "&lt;الهدنة&gt;" in page  # the text around a name is still escaped

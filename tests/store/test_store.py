@@ -253,3 +253,20 @@ def test_an_empty_file_becomes_a_new_database(tmp_path, docs):
     path.touch()
     with Store(path) as s:
         assert s.add(docs) == (3, 0)
+
+
+def test_version_1_database_gains_the_actor_tables(tmp_path):
+    path = tmp_path / "old.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    for table in ("mentions", "actor_names", "actors"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.actors() == []
+        assert store.alias_rows() == []
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    conn.close()

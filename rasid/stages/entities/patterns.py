@@ -58,6 +58,8 @@ def _is_name_word(token: Token, lexicon: Lexicon) -> bool:
     norm = token.norm
     if not norm or not norm[0].isalpha() or norm in entity_words()["notname"]:
         return False
+    if norm.startswith("ال") and norm.endswith(("ين", "ون")):
+        return False  # a definite masculine plural ("قاعدة الناشئين") is a common noun
     found = lexicon.get(norm)
     return found is None or found.name_share >= 0.3
 
@@ -139,7 +141,12 @@ def pattern_mentions(
             ):
                 stop = _tails(tokens, starts[j].stop, limit)
                 absorbed.add(j)
-            elif j < limit and _is_name_word(tokens[j], lexicon) and j not in starts:
+            elif (
+                j < limit
+                and _is_name_word(tokens[j], lexicon)
+                and j not in starts
+                and (not clitic_candidates(tokens[j].norm) or lexicon.is_name(tokens[j].norm))
+            ):
                 stop = j + 1
                 while (
                     stop < limit

@@ -83,7 +83,7 @@ def clitic_cut(norm: str, lexicon: Lexicon, doc_names: set[str]) -> tuple[int, s
     if whole is not None:
         return 0, norm
     drop, rest = candidates[-1]  # the single letter
-    if drop == 1 and norm[0] in "وف":
+    if drop == 1 and norm[0] in "وف" and len(rest) >= 4:  # "واسط" is a name, not و + اسط
         return drop, rest
     return 0, norm
 

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from rapidfuzz import fuzz
 
@@ -90,6 +91,50 @@ class Corrections:
         return None
 
 
+@dataclass
+class KnownActors:
+    """Actors already in a database, so a new batch links to them instead of starting over.
+
+    Built from (id, type, canonical name, normalized mention name) rows; a new document's
+    actor whose full name, full-name frame or (for a person named by surname alone) unique
+    surname matches takes the known id, exactly as a correction would.
+    """
+
+    names: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    frames: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    tails: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+
+    def add(self, ident: str, kind: str, name: str, mention_name: str) -> None:
+        self.names.setdefault((kind, " ".join(name_key(mention_name))), (ident, name))
+        words = name_skeleton(mention_name).split()
+        if len(words) >= 2:
+            self.frames.setdefault((kind, " ".join(words)), (ident, name))
+            ends = (words[-1], words[0]) if kind == "PER" else (words[-1],)
+            for word in ends:
+                self.tails.setdefault((kind, word), {})[ident] = name
+
+    def add_table(self, table: dict[str, CorpusActor], docs: Sequence[Document]) -> None:
+        for doc in docs:
+            for span in doc.spans.get("entities", []):
+                actor = table.get(span.attrs["actor"])
+                if actor is not None:
+                    self.add(actor.id, actor.type, actor.name, span.attrs.get("name") or "")
+
+    def find(self, kind: str, names: Sequence[str]) -> tuple[str, str] | None:
+        full = names[0]
+        found = self.names.get((kind, " ".join(name_key(full))))
+        if found:
+            return found
+        frame = name_skeleton(full)
+        if len(frame.split()) >= 2:
+            return self.frames.get((kind, frame))
+        if kind == "PER":
+            owners = self.tails.get((kind, frame), {})
+            if len(owners) == 1:
+                return next(iter(owners.items()))
+        return None
+
+
 class _Union:
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
@@ -123,7 +168,9 @@ class _Entry:
         return len(self.full.split())
 
 
-def _entries(docs: Sequence[Document], corrections: Corrections | None) -> list[_Entry]:
+def _entries(
+    docs: Sequence[Document], corrections: Corrections | None, known: KnownActors | None
+) -> list[_Entry]:
     out = []
     for d, doc in enumerate(docs):
         names: dict[str, list[str]] = defaultdict(list)
@@ -134,6 +181,8 @@ def _entries(docs: Sequence[Document], corrections: Corrections | None) -> list[
             if not found:
                 found = [normalize_arabic(actor.name)]
             forced = corrections.find(actor.type, found) if corrections else None
+            if forced is None and known is not None:
+                forced = known.find(actor.type, found)
             out.append(_Entry(d, i, actor.type, found, forced))
     return out
 
@@ -230,10 +279,15 @@ def _short_names(entries: list[_Entry], union: _Union) -> set[int]:
 
 
 def link_documents(
-    docs: Sequence[Document], corrections: Corrections | None = None
+    docs: Sequence[Document],
+    corrections: Corrections | None = None,
+    known: KnownActors | None = None,
 ) -> dict[str, CorpusActor]:
-    """Give every mention and actor of ``docs`` a corpus-wide id; return the actor table."""
-    entries = _entries(docs, corrections)
+    """Give every mention and actor of ``docs`` a corpus-wide id; return the actor table.
+
+    ``known`` holds actors linked earlier (a database being added to); they keep their ids.
+    """
+    entries = _entries(docs, corrections, known)
     union = _link(entries)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(entries)):
@@ -311,15 +365,21 @@ def alias_rows(table: dict[str, CorpusActor]) -> list[dict[str, str | int]]:
     return rows
 
 
+ALIAS_COLUMNS = ("id", "type", "name", "alias", "mentions", "documents")
+
+
+def write_alias_rows(rows: Iterable[dict], fh: IO[str]) -> int:
+    """Alias rows as TSV with a header; ``fh`` opened with ``newline=""``."""
+    writer = csv.DictWriter(fh, fieldnames=ALIAS_COLUMNS, delimiter="\t", lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
+
+
 def write_aliases(table: dict[str, CorpusActor], path: Path) -> int:
-    rows = alias_rows(table)
+    """The alias table of ``table`` as a TSV file; returns the number of rows."""
     with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(
-            fh,
-            fieldnames=["id", "type", "name", "alias", "mentions", "documents"],
-            delimiter="\t",
-            lineterminator="\n",
-        )
-        writer.writeheader()
-        writer.writerows(rows)
-    return len(rows)
+        return write_alias_rows(alias_rows(table), fh)
