@@ -199,3 +199,12 @@ def test_tokens_keep_offsets_and_split_sentence_dots() -> None:
 def test_empty_document_has_no_entities() -> None:
     doc = run("", {})
     assert doc.spans["entities"] == [] and doc.actors == []
+
+
+def test_a_lone_surname_tagged_as_something_else_follows_the_full_name() -> None:
+    doc = run(
+        "استقبل فائز السراج الوفد، وقال السراج إن الحوار مستمر.",
+        {"فائز السراج": "PER", "السراج": "FAC"},
+    )
+    assert [s.label for s in doc.spans["entities"]] == ["PER", "PER"]
+    assert len({s.attrs["actor"] for s in doc.spans["entities"]}) == 1

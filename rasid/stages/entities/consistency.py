@@ -35,6 +35,11 @@ def vote_types(mentions: Sequence[Mention]) -> None:
     for m in mentions:
         if m.source != "pattern" and len(votes[m.name]) > 1:
             m.type = votes[m.name].most_common(1)[0][0]
+    # a lone surname of a person the document names in full is that person: "السراج"
+    surnames = {m.name.split()[-1] for m in mentions if m.type == "PER" and " " in m.name}
+    for m in mentions:
+        if m.source != "pattern" and " " not in m.name and m.name in surnames:
+            m.type = "PER"
 
 
 def _forms(token: Token) -> set[str]:
