@@ -489,14 +489,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if system is None:
         print_header("Entities stage", info, notes, args.markdown)
         print("the stage is not available: nothing to score")
-        return 0
+        return 1
     t0 = time.perf_counter()
     try:
         outputs = system(golds)
-    except Exception as e:  # a stage under construction: report it as a result, exit 0
+    except Exception as e:  # report it readably, and fail: a broken stage is not a score
         print_header("Entities stage", info, notes, args.markdown)
         print(f"rasid failed: {type(e).__name__}: {e}")
-        return 0
+        return 1
     seconds = time.perf_counter() - t0
     notes.append(f"{seconds:.1f} s for {len(golds)} articles (pipeline + linking)")
     aligned = [align(g, texts, pred) for g, (texts, pred) in zip(golds, outputs, strict=True)]
