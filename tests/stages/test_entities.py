@@ -208,3 +208,24 @@ def test_a_lone_surname_tagged_as_something_else_follows_the_full_name() -> None
     )
     assert [s.label for s in doc.spans["entities"]] == ["PER", "PER"]
     assert len({s.attrs["actor"] for s in doc.spans["entities"]}) == 1
+
+
+def test_an_organisation_run_into_a_person_is_split() -> None:
+    doc = run(
+        "التقى الوفد بالأمين العام للأمم المتحدة أنطونيو غوتيريش في نيويورك.",
+        {"للأمم المتحدة أنطونيو غوتيريش": "ORG"},
+    )
+    assert mentions(doc)[:2] == [("أمم المتحدة", "ORG"), ("أنطونيو غوتيريش", "PER")]
+
+
+def test_preposition_on_a_common_word_is_cut() -> None:
+    doc = run("أعلن الجيش التابع لحكومة الوفاق تقدمه.", {"لحكومة الوفاق": "ORG"})
+    assert mentions(doc) == [("حكومة الوفاق", "ORG")]
+
+
+def test_epithet_found_past_the_adjectives_of_a_name() -> None:
+    doc = run(
+        "أعلنت حكومة الوفاق الوطني الليبية المعترف بها دولياً النفير.",
+        {"حكومة الوفاق": "ORG"},
+    )
+    assert doc.spans["entities"][0].attrs["epithet"] == "المعترف بها دولياً"

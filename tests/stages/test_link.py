@@ -123,3 +123,12 @@ def test_a_document_whose_two_actors_were_linked_lists_one() -> None:
     link_documents([doc])
     people = [a for a in doc.actors if a.type == "PER"]
     assert len(people) == 1 and people[0].mentions == 2
+
+
+def test_a_transliterated_middle_name_still_links() -> None:
+    corpus = docs(
+        ("قال مولود جاويش أوغلو إن اللقاء مثمر.", {"مولود جاويش أوغلو": "PER"}),
+        ("قال مولود تشاووش أوغلو إن اللقاء مثمر.", {"مولود تشاووش أوغلو": "PER"}),
+    )
+    link_documents(corpus)
+    assert ids(corpus[0])["مولود جاويش أوغلو"] == ids(corpus[1])["مولود تشاووش أوغلو"]

@@ -28,6 +28,7 @@ from rasid.stages.entities.recognize import (
     extend_names,
     model_mentions,
     place,
+    split_people,
 )
 from rasid.stages.entities.roles import attach_roles, cut_labels
 from rasid.stages.entities.tokens import Token, entity_words, tokenize
@@ -63,6 +64,7 @@ def find_mentions(doc: Document, tagger=None) -> tuple[list[Mention], list[DocAc
     tokens, sentences = _sentence_tokens(doc)
     mentions = model_mentions(tagger or _tagger(), sentences, tokens)
     mentions = drop_adjectives(mentions, tokens, lexicon)
+    mentions = split_people(mentions, tokens, lexicon)
     mentions = pattern_mentions(tokens, sentences, mentions, lexicon)
     cut_labels(mentions, tokens)
     place(mentions, tokens, lexicon)

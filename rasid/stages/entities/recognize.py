@@ -77,6 +77,10 @@ def clitic_cut(norm: str, lexicon: Lexicon, doc_names: set[str]) -> tuple[int, s
             return drop, rest
     if whole is not None and whole.named and whole.name_share >= 0.3:
         return 0, norm
+    for drop, rest in candidates:  # "لحكومة": حكومة is the commoner word, ل is a clitic
+        known = lexicon.get(rest)
+        if known is not None and (whole is None or known.o + known.named > whole.o + whole.named):
+            return drop, rest
     for drop, rest in candidates:
         if lexicon.is_name(rest, 0.3):
             return drop, rest
@@ -136,6 +140,35 @@ def drop_adjectives(
             and _adjective(norm)
             and not lexicon.is_name(norm, 0.5)
         ):
+            continue
+        out.append(m)
+    return out
+
+
+def split_people(
+    mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon
+) -> list[Mention]:
+    """An organisation run on into a person's name is two mentions.
+
+    "للأمم المتحدة أنطونيو غوتيريش" tagged as one ORG: the first word the lexicon knows
+    mostly as part of people's names, after a word it does not, starts the person.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        if m.type in ("ORG", "LOC") and m.source == "model" and m.stop - m.first >= 3:
+            for k in range(m.first + 1, m.stop):
+                here, before = lexicon.get(tokens[k].norm), lexicon.get(tokens[k - 1].norm)
+                if (
+                    here is not None
+                    and here.kind == "PER"
+                    and here.name_share >= 0.7
+                    and not (before is not None and before.kind == "PER")
+                ):
+                    out.append(Mention(m.first, k, m.type, m.source))
+                    out.append(Mention(k, m.stop, "PER", m.source))
+                    break
+            else:
+                out.append(m)
             continue
         out.append(m)
     return out

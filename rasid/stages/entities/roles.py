@@ -129,6 +129,12 @@ def attach_roles(
                 and bare(tokens[m.first - 1].norm, labels)
             ):
                 m.role = tokens[m.first - 1].text
+        after = m.stop
+        while after < limit and after < m.stop + 2 and _adjective(tokens[after].norm):
+            after += 1  # "حكومة الوفاق الوطني الليبية المعترف بها دولياً"
+        if after < limit and after > m.stop and bare(tokens[after].norm, posts):
+            m.epithet = _text(tokens, after, _post_end(after, limit, tokens), text)
+            continue
         if m.stop >= limit:
             continue
         nxt = tokens[m.stop]

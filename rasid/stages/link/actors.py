@@ -235,8 +235,17 @@ def _fuzzy(entries: list[_Entry], union: _Union) -> None:
             for b in members[a_pos + 1 :]:
                 if union.find(a) == union.find(b):
                     continue
-                if fuzz.ratio(frames[a], frames[b]) >= FUZZY_MIN:
+                if fuzz.ratio(frames[a], frames[b]) >= FUZZY_MIN or _same_ends(
+                    frames[a], frames[b]
+                ):
                     union.join(a, b)
+
+
+def _same_ends(a: str, b: str) -> bool:
+    """Three-word names with the same first and last word differ in a transliterated middle:
+    "مولود جاويش أوغلو" = "مولود تشاووش أوغلو"."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) >= 3 and wa[0] == wb[0] and wa[-1] == wb[-1]
 
 
 def _short_names(entries: list[_Entry], union: _Union) -> set[int]:
