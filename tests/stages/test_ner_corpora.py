@@ -12,6 +12,7 @@ from rasid.stages.entities.corpora import (
     read_aqmar,
     read_newsfane,
     repair_iob,
+    split_corpus,
     training_corpus,
 )
 
@@ -176,3 +177,51 @@ def test_real_corpora_counts() -> None:
     for tags in (s.tags for s in [*train, *test]):
         assert all(t == "O" or t[2:] in ("PER", "ORG", "LOC", "FAC") for t in tags)
     assert any("dropped as near-duplicates" in line for line in report.lines())
+
+
+def test_split_keeps_documents_whole_and_parts_disjoint() -> None:
+    sentences = [
+        TaggedSentence(["كلمة", str(i)], ["O", "O"], "newsfane", f"block{i // 3:03d}")
+        for i in range(90)
+    ]
+    sentences += [
+        TaggedSentence(["مقال", str(i)], ["O", "O"], "aqmar", f"article{i % 12:02d}")
+        for i in range(60)
+    ]
+    splits = split_corpus(sentences)
+    parts = {"train": splits.train, "dev": splits.dev, "heldout": splits.heldout}
+    ids = {name: {id(s) for s in part} for name, part in parts.items()}
+    assert not ids["train"] & ids["dev"] and not ids["train"] & ids["heldout"]
+    assert not ids["dev"] & ids["heldout"]
+    assert sum(len(p) for p in parts.values()) == len(sentences)
+    docs = {name: {(s.source, s.doc) for s in part} for name, part in parts.items()}
+    assert not docs["train"] & docs["dev"] and not docs["train"] & docs["heldout"]
+    assert {s.doc for s in splits.dev if s.source == "newsfane"} == {
+        "block004",
+        "block014",
+        "block024",
+    }
+    assert {s.doc for s in splits.heldout} == {"block009", "block019", "block029"}
+    assert {s.doc for s in splits.dev if s.source == "aqmar"} == {"article04"}  # AQMAR: no held-out
+
+
+def test_readers_record_documents(tmp_path: Path) -> None:
+    assert {s.doc for s in read_newsfane(write_newsfane(tmp_path / "fane.txt"))} == {"block000"}
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "Cairo.txt").write_text("القاهرة B-LOC\n\nمدينة O\n", encoding="utf-8")
+    assert [s.doc for s in read_aqmar(articles)] == ["Cairo", "Cairo"]
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="public corpora not available")
+def test_real_split_is_about_a_tenth_and_disjoint() -> None:
+    train, _, _ = training_corpus(DATA)
+    splits = split_corpus(train)
+    assert 0.08 < len(splits.dev) / len(train) < 0.14
+    assert 0.04 < len(splits.heldout) / len(train) < 0.1
+    assert {s.source for s in splits.heldout} == {"newsfane"}
+    assert {s.source for s in splits.dev} == {"newsfane", "aqmar"}
+    train_docs = {(s.source, s.doc) for s in splits.train}
+    assert not train_docs & {(s.source, s.doc) for s in [*splits.dev, *splits.heldout]}
+    texts = {" ".join(s.tokens) for s in splits.train}
+    assert sum(" ".join(s.tokens) in texts for s in splits.dev) < 5  # stray repeated headlines

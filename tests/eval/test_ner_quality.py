@@ -1,0 +1,57 @@
+"""Quality floors for the NER tagger, so a change that tags names worse fails CI.
+
+Runs the evaluation of ``python -m eval.ner_eval`` with the shipped model. The floors are the
+figures recorded in BENCHMARKS.md ("Entities") minus about two points; they need the public
+corpora in ../shared/data and skip without them.
+"""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from eval.ner_eval import MostFrequentTag
+from rasid.stages.entities.corpora import split_corpus, training_corpus
+from rasid.stages.entities.tagger import load_default
+from rasid.stages.entities.train import DATA_DIR, evaluate, prepare
+
+pytestmark = pytest.mark.skipif(not DATA_DIR.is_dir(), reason="public corpora not available")
+
+FLOORS = {  # split → (micro F1, PER, LOC, ORG)
+    "dev": (0.68, 0.66, 0.74, 0.52),
+    "heldout": (0.72, 0.58, 0.83, 0.60),
+    "test": (0.64, 0.59, 0.79, 0.42),
+}
+
+
+@pytest.fixture(scope="module")
+def data():
+    corpus, test, _ = training_corpus(DATA_DIR)
+    splits = split_corpus(corpus)
+    return {
+        "train": prepare(splits.train),
+        "dev": prepare(splits.dev),
+        "heldout": prepare(splits.heldout),
+        "test": test,
+    }
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_rasid_stays_above_its_floors(data, split):
+    scores, _ = evaluate(load_default().tag, data[split])
+    micro, per, loc, org = FLOORS[split]
+    assert scores["micro"].f1 >= micro
+    assert scores["PER"].f1 >= per
+    assert scores["LOC"].f1 >= loc
+    assert scores["ORG"].f1 >= org
+
+
+def test_rasid_beats_the_most_frequent_tag_baseline(data):
+    baseline = MostFrequentTag(data["train"])
+    tagger = load_default()
+    for split in ("dev", "test"):
+        ours, _ = evaluate(tagger.tag, data[split])
+        theirs, _ = evaluate(baseline.tag, data[split])
+        assert ours["micro"].f1 > theirs["micro"].f1 + 0.08, split
