@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rasid.normalize import normalize_arabic
 from rasid.stages.entities.lexicon import Lexicon
@@ -43,6 +44,7 @@ def bare(norm: str, words: frozenset[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def head_type(norm: str) -> tuple[str, str] | None:
     """(entity type, bare head) when the word is an event, law or facility head."""
     kinds = entity_words()

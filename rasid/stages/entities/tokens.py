@@ -63,7 +63,8 @@ _ARTICLE_GROUPS += (("كال", 1), ("ولل", 3), ("فلل", 3), ("لل", 2))
 _LETTERS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
-def clitic_candidates(norm: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=65536)
+def clitic_candidates(norm: str) -> tuple[tuple[int, str], ...]:
     """Ways to read a normalized word as clitics + rest: (letters dropped, rest as a name).
 
     Sure readings (before the article) come alone; a bare letter is only a candidate, and
@@ -74,12 +75,12 @@ def clitic_candidates(norm: str) -> list[tuple[int, str]]:
             rest = norm[drop:]
             if group.endswith("لل"):
                 rest = "ال" + norm[drop:]
-            return [(drop, rest)]
-    out = []
-    for letters in _LETTERS:
-        if norm.startswith(letters) and len(norm) - len(letters) >= 3:
-            out.append((len(letters), norm[len(letters) :]))
-    return out
+            return ((drop, rest),)
+    return tuple(
+        (len(letters), norm[len(letters) :])
+        for letters in _LETTERS
+        if norm.startswith(letters) and len(norm) - len(letters) >= 3
+    )
 
 
 def raw_offset(text: str, letters: int) -> int:
