@@ -73,10 +73,10 @@ def test_conjunction_and_preposition_are_cut_but_name_initial_letters_stay() -> 
     ]
 
 
-def test_lil_drops_both_letters_and_the_shown_name_gets_its_article_back() -> None:
+def test_lil_drops_the_preposition_and_keeps_what_is_left_of_the_article() -> None:
     doc = run("قدم الوفد رسالة للأمم المتحدة.", {"للأمم المتحدة": "ORG"})
     (span,) = doc.spans["entities"]
-    assert span.text == "أمم المتحدة"
+    assert span.text == "لأمم المتحدة"
     assert span.attrs["name"] == "الامم المتحده"
     assert doc.actors[0].name == "الأمم المتحدة"
 
@@ -215,7 +215,7 @@ def test_an_organisation_run_into_a_person_is_split() -> None:
         "التقى الوفد بالأمين العام للأمم المتحدة أنطونيو غوتيريش في نيويورك.",
         {"للأمم المتحدة أنطونيو غوتيريش": "ORG"},
     )
-    assert mentions(doc)[:2] == [("أمم المتحدة", "ORG"), ("أنطونيو غوتيريش", "PER")]
+    assert mentions(doc)[:2] == [("لأمم المتحدة", "ORG"), ("أنطونيو غوتيريش", "PER")]
 
 
 def test_preposition_on_a_common_word_is_cut() -> None:
@@ -229,3 +229,24 @@ def test_epithet_found_past_the_adjectives_of_a_name() -> None:
         {"حكومة الوفاق": "ORG"},
     )
     assert doc.spans["entities"][0].attrs["epithet"] == "المعترف بها دولياً"
+
+
+def test_a_name_does_not_end_in_a_title_or_a_prepositional_word() -> None:
+    doc = run(
+        "قال مجلس النواب المستشار عقيلة صالح إن وزارة الداخلية لرويترز أكدت ذلك.",
+        {"مجلس النواب المستشار": "ORG", "وزارة الداخلية لرويترز": "ORG"},
+    )
+    assert [m for m in mentions(doc) if m[1] == "ORG"] == [
+        ("مجلس النواب", "ORG"),
+        ("وزارة الداخلية", "ORG"),
+    ]
+
+
+def test_a_name_after_an_outlet_head_is_an_organisation() -> None:
+    doc = run("ونقلت وكالة الأناضول عن مصدر قوله.", {"الأناضول": "LOC"})
+    assert mentions(doc) == [("الأناضول", "ORG")]
+
+
+def test_spaced_agency_initials_are_one_organisation() -> None:
+    doc = run("طرابلس (أ ف ب) - أعلن الجيش النفير.", {"طرابلس": "LOC"})
+    assert ("أ ف ب", "ORG") in mentions(doc)

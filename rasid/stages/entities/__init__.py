@@ -29,6 +29,7 @@ from rasid.stages.entities.recognize import (
     model_mentions,
     place,
     split_people,
+    trim_tails,
 )
 from rasid.stages.entities.roles import attach_roles, cut_labels
 from rasid.stages.entities.tokens import Token, entity_words, tokenize
@@ -65,6 +66,7 @@ def find_mentions(doc: Document, tagger=None) -> tuple[list[Mention], list[DocAc
     mentions = model_mentions(tagger or _tagger(), sentences, tokens)
     mentions = drop_adjectives(mentions, tokens, lexicon)
     mentions = split_people(mentions, tokens, lexicon)
+    trim_tails(mentions, tokens, entity_words()["title"], lexicon)
     mentions = pattern_mentions(tokens, sentences, mentions, lexicon)
     cut_labels(mentions, tokens)
     place(mentions, tokens, lexicon)
@@ -118,10 +120,10 @@ def write_entities(doc: Document, mentions: list[Mention], actors: list[DocActor
 
 
 def display_name(m: Mention, text: str) -> str:
-    """A mention as a name to show: its text, with the article put back after a cut "لل"."""
+    """A mention as a name to show: its text, with the article's alef back after "لل"."""
     shown = text[m.start : m.end]
-    if m.name.startswith("ال") and normalize_arabic(shown) == m.name[2:]:
-        return "ال" + shown
+    if m.name.startswith("ال") and normalize_arabic(shown) == m.name[1:]:
+        return "ا" + shown
     return shown
 
 

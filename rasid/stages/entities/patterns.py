@@ -97,6 +97,30 @@ def _adjective(norm: str) -> bool:
     return norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
 
 
+def outlet_types(mentions: list[Mention], tokens: Sequence[Token]) -> None:
+    """A name right after "وكالة", "صحيفة", "قناة" … is the outlet, whatever it looks like
+    ("وكالة الأناضول" is not the region, "صحيفة الشرق الأوسط" not the Middle East)."""
+    outlets = entity_words()["outlet"]
+    for m in mentions:
+        if m.first > 0 and m.type != "ORG" and bare(tokens[m.first - 1].norm, outlets):
+            m.type = "ORG"
+
+
+def initials(tokens: Sequence[Token], sentences: Sequence[Sequence[int]]) -> list[Mention]:
+    """Spaced initials of an agency: "أ ف ب", "ا ش ا" — three or four one-letter words."""
+    out = []
+    for first, limit in sentence_bounds(sentences):
+        i = first
+        while i < limit:
+            k = i
+            while k < limit and len(tokens[k].norm) == 1 and tokens[k].norm.isalpha():
+                k += 1
+            if 3 <= k - i <= 4:
+                out.append(Mention(i, k, "ORG", "pattern"))
+            i = max(k, i + 1)
+    return out
+
+
 def pattern_mentions(
     tokens: Sequence[Token],
     sentences: Sequence[Sequence[int]],
@@ -104,8 +128,9 @@ def pattern_mentions(
     lexicon: Lexicon,
 ) -> list[Mention]:
     """``mentions`` with rule mentions added (and the place inside "مؤتمر برلين" absorbed)."""
+    outlet_types(mentions, tokens)
     starts = {m.first: m for m in mentions}
-    added: list[Mention] = []
+    added: list[Mention] = initials(tokens, sentences)
     absorbed: set[int] = set()
     notname = entity_words()["notname"]
     for first, limit in sentence_bounds(sentences):

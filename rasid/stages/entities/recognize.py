@@ -75,12 +75,12 @@ def clitic_cut(norm: str, lexicon: Lexicon, doc_names: set[str]) -> tuple[int, s
     for drop, rest in candidates:
         if rest in doc_names and norm not in doc_names:
             return drop, rest
-    if whole is not None and whole.named and whole.name_share >= 0.3:
-        return 0, norm
-    for drop, rest in candidates:  # "لحكومة": حكومة is the commoner word, ل is a clitic
+    for drop, rest in candidates:  # "لحكومة", "لوزارة": the rest is the commoner word
         known = lexicon.get(rest)
         if known is not None and (whole is None or known.o + known.named > whole.o + whole.named):
             return drop, rest
+    if whole is not None and whole.named and whole.name_share >= 0.3:
+        return 0, norm
     for drop, rest in candidates:
         if lexicon.is_name(rest, 0.3):
             return drop, rest
@@ -143,6 +143,25 @@ def drop_adjectives(
             continue
         out.append(m)
     return out
+
+
+def trim_tails(
+    mentions: list[Mention], tokens: Sequence[Token], titles: frozenset[str], lexicon: Lexicon
+) -> None:
+    """A name does not end in a title or in a known word with a preposition glued on:
+    "مجلس النواب المستشار" and "وزارة الداخلية لرويترز" are the tagger running past it."""
+    for m in mentions:
+        while m.stop - m.first > 1 and m.source == "model":
+            last = tokens[m.stop - 1].norm
+            glued = (
+                last[:1] in ("ل", "ب")
+                and not lexicon.is_name(last)
+                and any(lexicon.known(rest) for drop, rest in clitic_candidates(last) if drop == 1)
+            )
+            if last in titles or glued:
+                m.stop -= 1
+            else:
+                break
 
 
 def split_people(

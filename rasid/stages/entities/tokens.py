@@ -3,8 +3,9 @@
 The tagger reads tokens the way its training corpora wrote them (clitics stay on the word,
 punctuation stands alone); everything after it reports character offsets into the clean
 text. A mention excludes the conjunction or preposition glued to its first word
-("وبغداد" → "بغداد", "للأمم المتحدة" → "لأمم المتحدة" is wrong, so "لل" drops both
-letters and the name is shown with its article restored: "الأمم المتحدة").
+("وبغداد" → "بغداد"). In "للأمم المتحدة" the first ل is the preposition and the second is
+what is left of the name's article, so the mention is "لأمم المتحدة" and the name is shown
+and compared with its article whole: "الأمم المتحدة".
 """
 
 from __future__ import annotations
@@ -57,9 +58,9 @@ def entity_words() -> dict[str, frozenset[str]]:
 
 
 # Prefix groups in normalized spelling, longest first, with how many letters are clitics.
-# "لل" drops both letters: the article's alef is gone, the name starts after them.
+# "لل" drops one letter: the second ل is the article (its alef elided) and stays.
 _ARTICLE_GROUPS = (("وبال", 2), ("وكال", 2), ("فبال", 2), ("وال", 1), ("فال", 1), ("بال", 1))
-_ARTICLE_GROUPS += (("كال", 1), ("ولل", 3), ("فلل", 3), ("لل", 2))
+_ARTICLE_GROUPS += (("كال", 1), ("ولل", 2), ("فلل", 2), ("لل", 1))
 _LETTERS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
@@ -74,7 +75,7 @@ def clitic_candidates(norm: str) -> tuple[tuple[int, str], ...]:
         if norm.startswith(group) and len(norm) - len(group) >= 2:
             rest = norm[drop:]
             if group.endswith("لل"):
-                rest = "ال" + norm[drop:]
+                rest = "ا" + norm[drop:]
             return ((drop, rest),)
     return tuple(
         (len(letters), norm[len(letters) :])
