@@ -28,7 +28,8 @@ Metrics:
   more ways across documents, ``build_gold.variant_families``): whether all its entries got
   one id, and pairwise recall per kind of variation.
 - **roles**: share of gold roles (per document and actor) equal, after ``normalize_arabic``,
-  to the ``role`` or ``epithet`` attribute of some mention of the matched predicted actor.
+  to the ``role`` or ``epithet`` attribute (or one of the split ``titles``) of some mention
+  of the matched predicted actor.
 
 Run ``python -m eval.entities_eval --help``.
 """
@@ -77,6 +78,7 @@ class PredMention:
     actor: str
     role: str | None = None
     epithet: str | None = None
+    titles: tuple[str, ...] = ()  # a stacked role split into its titles
 
     @property
     def key(self) -> Key:
@@ -230,7 +232,7 @@ def score_doc(al: Aligned) -> DocScore:
         got = set()
         if gid in matched:
             for j in groups[matched[gid]]:
-                for v in (pred[j].role, pred[j].epithet):
+                for v in (pred[j].role, pred[j].epithet, *pred[j].titles):
                     if v:
                         got.add(normalize_arabic(v))
         for role in al.roles.get(gid, []):
@@ -383,6 +385,7 @@ def rasid_system() -> tuple[System | None, str]:
                     str(sp.attrs.get("actor")),
                     sp.attrs.get("role"),
                     sp.attrs.get("epithet"),
+                    tuple(sp.attrs.get("titles") or ()),
                 )
                 for part, d in enumerate(docs)
                 for sp in d.spans.get("entities", [])

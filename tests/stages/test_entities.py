@@ -250,3 +250,23 @@ def test_a_name_after_an_outlet_head_is_an_organisation() -> None:
 def test_spaced_agency_initials_are_one_organisation() -> None:
     doc = run("طرابلس (أ ف ب) - أعلن الجيش النفير.", {"طرابلس": "LOC"})
     assert ("أ ف ب", "ORG") in mentions(doc)
+
+
+def test_stacked_titles_are_kept_whole_and_one_by_one() -> None:
+    doc = run(
+        "وقال وزير الطاقة الأمير عبد العزيز بن سلمان إن السوق مستقرة.",
+        {"عبد العزيز بن سلمان": "PER"},
+    )
+    (span,) = doc.spans["entities"]
+    assert span.attrs["role"] == "وزير الطاقة الأمير"
+    assert span.attrs["titles"] == ["وزير الطاقة", "الأمير"]
+    assert doc.actors[0].roles == ["وزير الطاقة", "الأمير"]
+
+
+def test_a_role_phrase_stops_at_another_person() -> None:
+    doc = run(
+        "وصل وزير الخارجية مولود أوغلو ووزير الدفاع التركي خلوصي أكار إلى طرابلس.",
+        {"مولود أوغلو": "PER", "خلوصي أكار": "PER"},
+    )
+    roles = [s.attrs["role"] for s in doc.spans["entities"] if s.label == "PER"]
+    assert roles == ["وزير الخارجية", "وزير الدفاع التركي"]

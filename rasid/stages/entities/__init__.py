@@ -93,7 +93,7 @@ def write_entities(doc: Document, mentions: list[Mention], actors: list[DocActor
         name = names[id(actor)]
         roles: list[str] = []
         for m in actor.mentions:
-            for phrase in (m.role, m.epithet):
+            for phrase in (*(m.titles or [m.role]), m.epithet):
                 if phrase and phrase not in roles:
                     roles.append(phrase)
         aliases = list(dict.fromkeys(doc.clean_text[m.start : m.end] for m in actor.mentions))
@@ -116,6 +116,7 @@ def write_entities(doc: Document, mentions: list[Mention], actors: list[DocActor
             role=m.role,
             epithet=m.epithet,
             source=m.source,
+            **({"titles": m.titles} if m.titles else {}),
         )
 
 

@@ -32,6 +32,7 @@ class Mention:
     role: str | None = None
     epithet: str | None = None
     actor: str | None = None
+    titles: list[str] | None = None  # a role of stacked titles, one by one
 
     def overlaps(self, other: Mention) -> bool:
         return self.first < other.stop and other.first < self.stop

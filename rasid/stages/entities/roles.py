@@ -16,6 +16,7 @@ opens with a title ("، قائد الجيش الوطني الليبي،") or a p
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from rasid.stages.entities.patterns import bare
 from rasid.stages.entities.recognize import Mention
@@ -33,6 +34,11 @@ def _adjective(norm: str) -> bool:
     return norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
 
 
+def _definite(norm: str) -> bool:
+    """A definite noun inside a role: "رئيس حكومة الوحدة الوطنية"."""
+    return norm.startswith("ال") and len(norm) >= 4 and norm.isalpha()
+
+
 def cut_labels(mentions: list[Mention], tokens: Sequence[Token]) -> None:
     """A mention that starts with a framing label loses it to its role ("ميليشيا الوفاق")."""
     labels = entity_words()["label"]
@@ -42,6 +48,23 @@ def cut_labels(mentions: list[Mention], tokens: Sequence[Token]) -> None:
             if found:
                 m.role = tokens[m.first].text
                 m.first += 1
+
+
+def _title_groups(
+    tokens: Sequence[Token], start: int, stop: int, text: str, cut: int, titles: frozenset[str]
+) -> list[str]:
+    """A role of stacked titles split into each title: "المتحدث باسم القوات المسلحة العميد"
+    → ["المتحدث باسم القوات المسلحة", "العميد"]; a single title gives []."""
+    bounds = [start]
+    for p in range(start + 1, stop):
+        if bare(tokens[p].norm, titles) and not bare(tokens[p - 1].norm, titles):
+            bounds.append(p)
+    if len(bounds) < 2:
+        return []
+    bounds.append(stop)
+    groups = [_text(tokens, a, b, text) for a, b in pairwise(bounds)]
+    groups[0] = groups[0][max(cut, 0) :]
+    return groups
 
 
 def _role_start(i: int, floor: int, tokens: Sequence[Token], inside: dict[int, Mention]) -> int:
@@ -54,12 +77,16 @@ def _role_start(i: int, floor: int, tokens: Sequence[Token], inside: dict[int, M
     while k >= floor and steps < MAX_ROLE:
         norm = tokens[k].norm
         if k in inside:  # another mention inside the phrase: "رئيس المجلس الرئاسي الليبي"
+            if inside[k].type == "PER":
+                break  # another person's name ends the phrase
             k = inside[k].first - 1
             steps += 1
             continue
         if bare(norm, titles):
             start = k
-        elif not (bare(norm, mods) or _adjective(norm)):
+            if norm[:1] in ("و", "ف") and bare(norm, titles) != norm:
+                break  # "ووزير الدفاع …": the conjunction starts this person's phrase
+        elif not (bare(norm, mods) or _adjective(norm) or _definite(norm) or norm == "من"):
             break
         k -= 1
         steps += 1
@@ -120,9 +147,9 @@ def attach_roles(
                 # the clitic of the phrase's first word is not part of the role
                 first = tokens[start]
                 head = bare(first.norm, titles)
-                if head and head != first.norm and len(first.text) > len(head):
-                    role = role[len(first.text) - len(head) :]
-                m.role = role
+                cut = len(first.text) - len(head) if head and head != first.norm else 0
+                m.role = role[max(cut, 0) :]
+                m.titles = _title_groups(tokens, start, m.first, text, cut, titles)
             elif (
                 m.type in ("PER", "ORG")
                 and m.first - 1 >= floor
