@@ -270,3 +270,24 @@ def test_a_role_phrase_stops_at_another_person() -> None:
     )
     roles = [s.attrs["role"] for s in doc.spans["entities"] if s.label == "PER"]
     assert roles == ["وزير الخارجية", "وزير الدفاع التركي"]
+
+
+def test_titles_taken_into_a_name_go_back_to_the_role() -> None:
+    doc = run("استقبل المشير خليفة حفتر الوفد.", {"المشير خليفة حفتر": "PER"})
+    (span,) = doc.spans["entities"]
+    assert (span.text, span.attrs["role"]) == ("خليفة حفتر", "المشير")
+
+
+def test_a_person_after_a_title_is_found_without_the_tagger() -> None:
+    doc = run("ورد القائد العام خليفة حفتر بإعلان التعبئة.", {})
+    assert mentions(doc) == [("خليفة حفتر", "PER")]
+    assert doc.spans["entities"][0].attrs["role"] == "القائد العام"
+
+
+def test_ordinary_words_after_a_title_are_not_a_person() -> None:
+    assert mentions(run("وقال الرئيس إن الحكومة ستدرس المقترح.", {})) == []
+
+
+def test_a_country_is_a_place_whatever_the_tagger_says() -> None:
+    doc = run("وصل الوفد إلى ليبيا أمس.", {"ليبيا": "PER"})
+    assert mentions(doc) == [("ليبيا", "LOC")]

@@ -24,11 +24,14 @@ from rasid.stages.entities.lexicon import load_lexicon
 from rasid.stages.entities.patterns import pattern_mentions
 from rasid.stages.entities.recognize import (
     Mention,
+    country_types,
     drop_adjectives,
     extend_names,
     model_mentions,
     place,
     split_people,
+    strip_titles,
+    title_names,
     trim_tails,
 )
 from rasid.stages.entities.roles import attach_roles, cut_labels
@@ -42,6 +45,19 @@ def _tagger():
     from rasid.stages.entities.tagger import load_default
 
     return load_default()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """CLDR's Arabic country names (two-letter codes; not UN, EU and other groupings)."""
+    import babel
+
+    groupings = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+    return frozenset(
+        normalize_arabic(name)
+        for code, name in babel.Locale("ar").territories.items()
+        if len(code) == 2 and code.isalpha() and code not in groupings
+    )
 
 
 def _sentence_tokens(doc: Document) -> tuple[list[Token], list[list[int]]]:
@@ -67,9 +83,15 @@ def find_mentions(doc: Document, tagger=None) -> tuple[list[Mention], list[DocAc
     mentions = drop_adjectives(mentions, tokens, lexicon)
     mentions = split_people(mentions, tokens, lexicon)
     trim_tails(mentions, tokens, entity_words()["title"], lexicon)
+    strip_titles(mentions, tokens)
+    mentions = sorted(
+        [*mentions, *title_names(mentions, tokens, sentences, lexicon)],
+        key=lambda m: (m.first, -m.stop),
+    )
     mentions = pattern_mentions(tokens, sentences, mentions, lexicon)
     cut_labels(mentions, tokens)
     place(mentions, tokens, lexicon)
+    country_types(mentions, _countries())
     vote_types(mentions)
     repeats = find_repeats(mentions, tokens, sentences, lexicon)
     if repeats:

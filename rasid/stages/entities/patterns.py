@@ -34,6 +34,10 @@ _VENUE_HEADS = frozenset(
 )
 
 
+# heads named only by a place or a quoted name: "إعلان القاهرة", never "إعلان التعبئة"
+_PLACE_ONLY = frozenset({normalize_arabic("إعلان")})
+
+
 def bare(norm: str, words: frozenset[str]) -> str | None:
     """``norm`` or its clitic-stripped form if one of them is in ``words``."""
     if norm in words:
@@ -58,7 +62,8 @@ def head_type(norm: str) -> tuple[str, str] | None:
 def _is_name_word(token: Token, lexicon: Lexicon) -> bool:
     """Not an ordinary word: unknown to the lexicon, or seen inside names often enough."""
     norm = token.norm
-    if not norm or not norm[0].isalpha() or norm in entity_words()["notname"]:
+    words = entity_words()
+    if not norm or not norm[0].isalpha() or norm in words["notname"] or norm in words["title"]:
         return False
     if norm.startswith("ال") and norm.endswith(("ين", "ون")):
         return False  # a definite masculine plural ("قاعدة الناشئين") is a common noun
@@ -151,7 +156,7 @@ def pattern_mentions(
             if j < limit and tokens[j].text in _QUOTES:  # عملية «بركان الغضب»
                 close = _QUOTES[tokens[j].text]
                 k = j + 1
-                while k < limit and k <= j + 7 and tokens[k].text != close:
+                while k < limit and k <= j + 5 and tokens[k].text != close:  # a name, not a quote
                     k += 1
                 if k < limit and tokens[k].text == close and k > j + 1:
                     stop = k + 1
@@ -170,6 +175,7 @@ def pattern_mentions(
                 absorbed.add(j)
             elif (
                 j < limit
+                and head not in _PLACE_ONLY
                 and _is_name_word(tokens[j], lexicon)
                 and j not in starts
                 and (not clitic_candidates(tokens[j].norm) or lexicon.is_name(tokens[j].norm))
@@ -178,6 +184,7 @@ def pattern_mentions(
                 while (
                     stop < limit
                     and stop < j + 3
+                    and stop not in starts
                     and _is_name_word(tokens[stop], lexicon)
                     and not clitic_candidates(tokens[stop].norm)
                 ):

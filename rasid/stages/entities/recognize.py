@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from rasid.stages.entities.corpora import entity_spans
 from rasid.stages.entities.lexicon import Lexicon
-from rasid.stages.entities.tokens import Token, clitic_candidates, entity_words, raw_offset
+from rasid.stages.entities.tokens import (
+    Token,
+    clitic_candidates,
+    entity_words,
+    raw_offset,
+    sentence_bounds,
+)
 
 
 @dataclass
@@ -165,6 +171,80 @@ def trim_tails(
                 break
 
 
+def strip_titles(mentions: list[Mention], tokens: Sequence[Token]) -> None:
+    """Titles the tagger took into a person's name go back to the role: "المشير خليفة حفتر"."""
+    words = entity_words()
+    titles, mods = words["title"], words["mod"]
+    for m in mentions:
+        while m.type == "PER" and m.stop - m.first > 1:
+            norm = tokens[m.first].norm
+            forms = {norm, *(rest for _d, rest in clitic_candidates(norm))}
+            if forms & (titles | mods) or _adjective(norm):
+                m.first += 1
+            else:
+                break
+
+
+def title_names(
+    mentions: list[Mention],
+    tokens: Sequence[Token],
+    sentences: Sequence[Sequence[int]],
+    lexicon: Lexicon,
+) -> list[Mention]:
+    """A person named right after a title the tagger missed: "القائد العام خليفة حفتر".
+
+    After a title (and its continuations), up to three words that are person-name words in
+    the lexicon or unknown to it are a name — two at least when none of them is known as a
+    person's name, unless the single word closes the clause (a comma, a full stop, a verb
+    the lexicon knows).
+    """
+    words = entity_words()
+    titles, mods = words["title"], words["mod"]
+    taken = {i for m in mentions for i in range(m.first, m.stop)}
+    added: list[Mention] = []
+    for first, limit in sentence_bounds(sentences):
+        for i in range(first, limit - 1):
+            norm = tokens[i].norm
+            if i in taken or not ({norm, *(r for _d, r in clitic_candidates(norm))} & titles):
+                continue
+            j = i + 1
+            while (
+                j < limit
+                and j not in taken
+                and (tokens[j].norm in mods or _adjective(tokens[j].norm))
+            ):
+                j += 1
+            k, person = j, False
+            while k < limit and k < j + 3 and k not in taken:
+                tok = tokens[k]
+                stats = lexicon.get(tok.norm)
+                if not tok.norm.isalpha() or tok.norm in titles or tok.norm in mods:
+                    break
+                if stats is None:
+                    if clitic_candidates(tok.norm) and k == j:
+                        break
+                elif stats.kind == "PER" and stats.name_share >= 0.5:
+                    person = True
+                else:
+                    break
+                k += 1
+            size = k - j
+            closes = k >= limit or not tokens[k].norm.isalpha() or lexicon.known(tokens[k].norm)
+            if size >= 2 or (size == 1 and (person or closes)):
+                if size == 1 and not person and len(tokens[j].norm) < 3:
+                    continue
+                added.append(Mention(j, k, "PER", "pattern"))
+                taken.update(range(j, k))
+    return added
+
+
+def country_types(mentions: list[Mention], countries: frozenset[str]) -> None:
+    """A country's name is a place, whatever the tagger said ("ليبيا" is not a person)."""
+    for m in mentions:
+        if m.type in ("PER", "ORG") and m.name in countries:
+            m.type = "LOC"
+
+
 def split_people(
     mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon
 ) -> list[Mention]:
@@ -208,7 +288,14 @@ def extend_names(
             continue
         for _ in range(2):
             k = m.first - 1
-            if k < 0 or k in taken or not tokens[k].norm.isalpha() or _adjective(tokens[k].norm):
+            if (
+                k < 0
+                or k in taken
+                or not tokens[k].norm.isalpha()
+                or _adjective(tokens[k].norm)
+                or tokens[k].norm in titles
+                or tokens[k].norm in entity_words()["mod"]
+            ):
                 break
             stats = lexicon.get(tokens[k].norm)
             person_word = stats is not None and stats.kind == "PER" and stats.name_share >= 0.5
