@@ -132,3 +132,38 @@ def test_a_transliterated_middle_name_still_links() -> None:
     )
     link_documents(corpus)
     assert ids(corpus[0])["مولود جاويش أوغلو"] == ids(corpus[1])["مولود تشاووش أوغلو"]
+
+
+def test_a_name_without_its_adjective_joins_the_one_that_has_it() -> None:
+    corpus = docs(
+        ("دعا مجلس الأمن الدولي إلى التهدئة.", {"مجلس الأمن الدولي": "ORG"}),
+        ("اجتمع مجلس الأمن أمس.", {"مجلس الأمن": "ORG"}),
+        ("انعقد مجلس النواب الليبي.", {"مجلس النواب الليبي": "ORG"}),
+        ("انعقد مجلس النواب المصري.", {"مجلس النواب المصري": "ORG"}),
+        ("انعقد مجلس النواب اليوم.", {"مجلس النواب": "ORG"}),
+    )
+    link_documents(corpus)
+    assert ids(corpus[0])["مجلس الأمن الدولي"] == ids(corpus[1])["مجلس الأمن"]
+    libyan, egyptian = ids(corpus[2])["مجلس النواب الليبي"], ids(corpus[3])["مجلس النواب المصري"]
+    assert libyan != egyptian
+    assert ids(corpus[4])["مجلس النواب"] not in (libyan, egyptian)  # nothing decides
+
+
+def test_places_and_bodies_sharing_head_and_tail_stay_apart() -> None:
+    corpus = docs(
+        ("قصفت الطائرات قاعدة الجفرة الجوية.", {"قاعدة الجفرة الجوية": "FAC"}),
+        ("قصفت الطائرات قاعدة الوطية الجوية.", {"قاعدة الوطية الجوية": "FAC"}),
+        ("قالت وزارة الدفاع الروسية ذلك.", {"وزارة الدفاع الروسية": "ORG"}),
+        ("قالت وزارة الخارجية الروسية ذلك.", {"وزارة الخارجية الروسية": "ORG"}),
+    )
+    link_documents(corpus)
+    assert len({next(iter(ids(d).values())) for d in corpus}) == 4
+
+
+def test_a_short_first_name_is_not_matched_by_its_consonants() -> None:
+    corpus = docs(
+        ("التقى عبد الفتاح البرهان الوفد.", {"عبد الفتاح البرهان": "PER"}),
+        ("وقال فتحي إن الحوار مستمر.", {"فتحي": "PER"}),
+    )
+    link_documents(corpus)
+    assert ids(corpus[0])["عبد الفتاح البرهان"] != ids(corpus[1])["فتحي"]

@@ -70,6 +70,13 @@ def _same(m: tuple[str, ...], actor: DocActor, kind: str) -> bool:
                 return True
             if len(short) >= 2 and set(short) <= set(long) and short[-1] == long[-1]:
                 return True
+        elif (
+            len(short) >= 2
+            and len(long) == len(short) + 1
+            and long[: len(short)] == short
+            and long[-1].endswith(("ي", "يه"))
+        ):
+            return True  # "مجلس الأمن" and "مجلس الأمن الدولي"
         elif long[-len(short) :] == short and not all(
             ("ال" + w) in generic or w in generic for w in short
         ):

@@ -235,9 +235,8 @@ def _fuzzy(entries: list[_Entry], union: _Union) -> None:
             for b in members[a_pos + 1 :]:
                 if union.find(a) == union.find(b):
                     continue
-                if fuzz.ratio(frames[a], frames[b]) >= FUZZY_MIN or _same_ends(
-                    frames[a], frames[b]
-                ):
+                same_ends = entries[a].type == "PER" and _same_ends(frames[a], frames[b])
+                if same_ends or fuzz.ratio(frames[a], frames[b]) >= FUZZY_MIN:
                     union.join(a, b)
 
 
@@ -248,8 +247,28 @@ def _same_ends(a: str, b: str) -> bool:
     return len(wa) == len(wb) >= 3 and wa[0] == wb[0] and wa[-1] == wb[-1]
 
 
+# first words that only begin a compound name: "عبد" of عبد الحميد, "أبو" of أبو مازن
+_COMPOUND_STARTS = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "ال", "ولد"})
+
+
+def _word_key(word: str) -> str:
+    """One name word for surname matching: its consonant frame when long enough to be
+    telling (جوتيريس = غوتيريش), else its normalized form (فتحي is not الفتاح)."""
+    frame = name_skeleton(word)
+    return frame if len(frame) >= 4 else " ".join(name_key(word))
+
+
+def _without_adjectives(name: str) -> str:
+    """A normalized name without a trailing nisba adjective: "مجلس الامن الدولي" → "مجلس الامن"."""
+    words = name.split()
+    if len(words) > 1 and words[-1].startswith("ال") and words[-1].endswith(("ي", "يه")):
+        words.pop()  # one only: "مجلس الأمن القومي الأمريكي" is not "مجلس الأمن"
+    return " ".join(words)
+
+
 def _short_names(entries: list[_Entry], union: _Union) -> set[int]:
-    """A one-word actor joins the one full-named actor it is the surname (or tail) of.
+    """A short name joins the one fuller-named actor it is part of: a person's surname, an
+    organisation's distinctive tail, a name without the adjective others add to it.
 
     Returns the entries that joined one.
     """
@@ -257,10 +276,14 @@ def _short_names(entries: list[_Entry], union: _Union) -> set[int]:
     tails: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, e in enumerate(entries):
         if e.words >= 2 and not e.forced:
-            words = name_skeleton(e.full).split()
-            tails[(e.type, words[-1])].add(union.find(i))
-            if e.type == "PER":
-                tails[(e.type, words[0])].add(union.find(i))
+            words = e.full.split()
+            tails[(e.type, _word_key(words[-1]))].add(union.find(i))
+            if e.type == "PER" and words[0] not in _COMPOUND_STARTS:
+                tails[(e.type, _word_key(words[0]))].add(union.find(i))
+            else:  # "مجلس الأمن الدولي" is what a bare "مجلس الأمن" may stand for
+                bare = _without_adjectives(e.full)
+                if bare != e.full and len(bare.split()) >= 2:
+                    tails[(e.type, name_skeleton(bare))].add(union.find(i))
     context: dict[int, set[int]] = defaultdict(set)  # root → roots named in the same docs
     by_doc: dict[int, list[int]] = defaultdict(list)
     for i, e in enumerate(entries):
@@ -270,9 +293,12 @@ def _short_names(entries: list[_Entry], union: _Union) -> set[int]:
         for r in roots:
             context[r] |= roots - {r}
     for i, e in enumerate(entries):
-        if e.words != 1 or e.forced:
+        if e.forced or (
+            e.words != 1 and (e.type == "PER" or _without_adjectives(e.full) != e.full)
+        ):
             continue
-        candidates = {union.find(c) for c in tails.get((e.type, name_skeleton(e.full)), ())}
+        key = _word_key(e.full) if e.words == 1 else name_skeleton(e.full)
+        candidates = {union.find(c) for c in tails.get((e.type, key), ())}
         candidates.discard(union.find(i))
         if not candidates:
             continue
