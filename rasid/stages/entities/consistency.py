@@ -72,7 +72,9 @@ def find_repeats(
     }
     if not usable:
         return []
-    longest = max(len(w) for w in usable)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for words, kind in sorted(usable.items(), key=lambda item: -len(item[0])):
+        by_first[words[0]].append((words, kind))  # longest first
     covered = {i for m in mentions for i in range(m.first, m.stop)}
     titles = entity_words()["title"]
     added: list[Mention] = []
@@ -83,13 +85,12 @@ def find_repeats(
                 i += 1
                 continue
             hit = None
-            for size in range(min(longest, limit - i), 0, -1):
-                if any(k in covered for k in range(i, i + size)):
-                    continue
-                rest = tuple(t.norm for t in tokens[i + 1 : i + size])
-                for form in _forms(tokens[i]):
-                    kind = usable.get((form, *rest))
-                    if kind:
+            for form in _forms(tokens[i]):
+                for words, kind in by_first.get(form, ()):
+                    size = len(words)
+                    if i + size > limit or any(k in covered for k in range(i, i + size)):
+                        continue
+                    if all(tokens[i + n].norm == words[n] for n in range(1, size)):
                         hit = (size, kind)
                         break
                 if hit:

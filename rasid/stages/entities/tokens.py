@@ -29,6 +29,11 @@ class Token:
     norm: str  # normalize_arabic(text)
 
 
+@lru_cache(maxsize=200_000)
+def _norm(word: str) -> str:
+    return normalize_arabic(word)
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Words and punctuation marks of ``text``; offsets shifted by ``offset``."""
     out: list[Token] = []
@@ -37,10 +42,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         start = m.start() + offset
         if word.endswith(".") and len(word) > 1 and not _ABBREVIATION.match(word):
             core = word[:-1]
-            out.append(Token(start, start + len(core), core, normalize_arabic(core)))
+            out.append(Token(start, start + len(core), core, _norm(core)))
             out.append(Token(start + len(core), start + len(word), ".", "."))
             continue
-        out.append(Token(start, start + len(word), word, normalize_arabic(word)))
+        out.append(Token(start, start + len(word), word, _norm(word)))
     return out
 
 
