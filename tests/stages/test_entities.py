@@ -291,3 +291,15 @@ def test_ordinary_words_after_a_title_are_not_a_person() -> None:
 def test_a_country_is_a_place_whatever_the_tagger_says() -> None:
     doc = run("وصل الوفد إلى ليبيا أمس.", {"ليبيا": "PER"})
     assert mentions(doc) == [("ليبيا", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال محافظ مصرف ليبيا المركزي إن السيولة متوفرة.", "مصرف ليبيا المركزي"),
+        ("ورحبت حكومة الوحدة الوطنية بالقرار.", "حكومة الوحدة الوطنية"),
+        ("وأعلن المجلس الأعلى للدولة رفضه.", "المجلس الأعلى للدولة"),
+    ],
+)
+def test_organisation_heads_with_definite_words(text: str, name: str) -> None:
+    assert (name, "ORG") in mentions(run(text, {"ليبيا": "LOC"}))

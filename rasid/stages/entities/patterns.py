@@ -83,6 +83,8 @@ def _org_name(
 ) -> int | None:
     """End of "حكومة الوفاق" / "ميليشيا الوفاق": a general head or label and a name word."""
     words = entity_words()
+    if bare(tokens[i].norm, words["orghead"]):
+        return _org_phrase(i, limit, tokens, starts)
     if not (bare(tokens[i].norm, words["generic"]) or bare(tokens[i].norm, words["label"])):
         return None
     j = i + 1
@@ -96,6 +98,28 @@ def _org_name(
     while stop < limit and stop < j + 3 and _adjective(tokens[stop].norm):
         stop += 1  # "الجيش الوطني الليبي"
     return stop
+
+
+def _org_phrase(
+    i: int, limit: int, tokens: Sequence[Token], starts: dict[int, Mention]
+) -> int | None:
+    """End of "مصرف ليبيا المركزي", "حكومة الوحدة الوطنية", "المجلس الأعلى للدولة": a
+    strong organisation head, then definite words, a place, adjectives (at most four)."""
+    k = i + 1
+    while k < limit and k < i + 5:
+        tok = tokens[k]
+        if k in starts:
+            if starts[k].type != "LOC":
+                break
+            k = starts[k].stop
+            continue
+        norm = tok.norm
+        if not norm.isalpha() or not (norm.startswith("ال") or norm.startswith("لل")):
+            break
+        if norm.startswith("لل") and k == i + 1:
+            break  # "مجلس للسلام"? a preposition straight after the head is not a name
+        k += 1
+    return k if k > i + 1 else None
 
 
 def _adjective(norm: str) -> bool:
@@ -144,8 +168,10 @@ def pattern_mentions(
             found = head_type(tokens[i].norm)
             if not found:
                 stop = _org_name(i, limit, tokens, starts, lexicon)
-                if stop and not any(i < k < stop for k in starts) and i not in starts:
+                inner = [k for k in starts if i < k < (stop or 0)]
+                if stop and i not in starts and all(starts[k].type == "LOC" for k in inner):
                     added.append(Mention(i, stop, "ORG", "pattern"))
+                    absorbed.update(inner)  # "مصرف ليبيا المركزي" is the bank, not Libya
                     i = stop
                 else:
                     i += 1
