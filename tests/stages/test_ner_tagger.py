@@ -7,6 +7,7 @@ from rasid.stages.entities.tagger import (
     FeatureConfig,
     Tagger,
     default_model_path,
+    document_features,
     load_default,
     name_roles,
     strip_clitics,
@@ -167,3 +168,34 @@ def test_shipped_model_finds_a_person_and_a_place() -> None:
     assert "B-PER" in tags[4:6], tags
     assert tags[tokens.index("القاهرة")] == "B-LOC", tags
     assert tags[tokens.index("الأردن")] == "B-LOC", tags
+
+
+def test_document_features_look_at_other_sentences_only() -> None:
+    stems = [["قال", "بري"], ["نبيه", "بري", "قال"], ["بري"]]
+    tags = [["O", "O"], ["B-PER", "I-PER", "O"], ["O"]]
+    feats = document_features(stems, tags)
+    assert feats[0][1] == ["d=PER", "dp=I-PER"]  # tagged inside a name in sentence 2
+    assert feats[0][0] == ["d=O", "dp=O"]  # seen elsewhere, never in a name
+    assert feats[1][0] == []  # نبيه occurs nowhere else
+    assert feats[1][1] == ["d=O", "dp=O"]  # elsewhere only outside names
+
+
+def test_document_pass_trains_saves_and_tags(tmp_path: Path) -> None:
+    corpus = tiny_corpus()
+    for i, sentence in enumerate(corpus):
+        sentence.doc = f"d{i // 4}"
+    tagger = Tagger()
+    tagger.train(corpus, c1=0.0, c2=0.001, iterations=50, folds=2, document=True)
+    assert tagger.has_document_pass
+    path = tmp_path / "ner.json.gz"
+    tagger.save(path)
+    loaded = Tagger.load(path)
+    assert loaded.has_document_pass
+    sentences = [s.tokens for s in corpus[:4]] + [[]]
+    tagged = loaded.tag_document(sentences)
+    assert [len(t) for t in tagged] == [len(s) for s in sentences]
+    assert all(t == repair_iob(t) for t in tagged)
+    single = Tagger()
+    single.train(corpus, c1=0.0, c2=0.001, iterations=50)
+    assert not single.has_document_pass
+    assert single.tag_document(sentences) == [single.tag(s) for s in sentences]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasid.stages.entities.corpora import (
+    NEWSFANE_BLOCK,
     TaggedSentence,
     entity_spans,
     split_corpus,
@@ -35,7 +36,7 @@ from rasid.stages.entities.gazetteer import (
     filter_names,
     territory_names,
 )
-from rasid.stages.entities.tagger import FeatureConfig, Tagger
+from rasid.stages.entities.tagger import FeatureConfig, Tagger, documents
 
 REPO = Path(__file__).resolve().parents[3]
 DATA_DIR = REPO.parent / "shared" / "data"
@@ -45,6 +46,7 @@ STOPLIST = REPO / "rasid" / "data" / STOPLIST_NAME
 C1 = 0.05
 C2 = 0.01
 ITERATIONS = 150
+DOCUMENT = False  # the document pass (tag_document) did not gain on dev; see BENCHMARKS.md
 SCORED_TYPES = ("PER", "LOC", "ORG")
 # NewsFANE writes clitics as tokens of their own ("و قال", "ان ه"); ANERcorp and running text
 # keep them on the word. Letters that can only be a proclitic or only an enclitic here:
@@ -120,6 +122,35 @@ def score_lines(scores: dict[str, Score]) -> list[str]:
     return lines
 
 
+def document_groups(data: Sequence[TaggedSentence]) -> list[list[int]]:
+    """The documents of a split, as sentence indices in order.
+
+    AQMAR articles and NewsFANE blocks as the readers mark them; the ANERcorp test split has
+    no document marks, so its sentences go in blocks of consecutive sentences of the same
+    size as NewsFANE's (a block may straddle two stories, as NewsFANE's blocks do).
+    """
+    if any(s.doc for s in data):
+        return documents(data)
+    size = NEWSFANE_BLOCK
+    return [list(range(i, min(i + size, len(data)))) for i in range(0, len(data), size)]
+
+
+def evaluate_documents(
+    tagger: Tagger, data: Sequence[TaggedSentence]
+) -> tuple[dict[str, Score], float]:
+    """:func:`evaluate` with :meth:`Tagger.tag_document` over :func:`document_groups`."""
+    predicted: list[list[str]] = [[] for _ in data]
+    start = time.perf_counter()
+    for group in document_groups(data):
+        for i, tags in zip(
+            group, tagger.tag_document([data[i].tokens for i in group]), strict=True
+        ):
+            predicted[i] = tags
+    elapsed = time.perf_counter() - start
+    scores = score_entities([s.tags for s in data], predicted)
+    return scores, len(data) / elapsed if elapsed else float("inf")
+
+
 def join_clitics(sentence: TaggedSentence) -> TaggedSentence:
     """NewsFANE's split-off clitics put back on their words, so training text looks like test text.
 
@@ -170,20 +201,26 @@ def build(
     c1: float = C1,
     c2: float = C2,
     iterations: int = ITERATIONS,
+    document: bool = DOCUMENT,
+    workers: int = 1,
 ) -> tuple[Tagger, list[str]]:
     """A tagger trained on ``train`` (already :func:`prepare`d) and the stoplist it used."""
     stop = build_stoplist((s.tokens, s.tags) for s in train)
     places = dict.fromkeys(sorted(filter_names(territory_names() | city_names(), set(stop))), "LOC")
     tagger = Tagger(places=places, config=config)
-    tagger.train(train, c1=c1, c2=c2, iterations=iterations)
+    tagger.train(train, c1=c1, c2=c2, iterations=iterations, document=document, workers=workers)
     return tagger, stop
 
 
-def report(name: str, tag: Callable[[Sequence[str]], list[str]], data: Sequence[TaggedSentence]):
-    """Print the scores of ``tag`` on one split (and FAC apart when the split has any)."""
-    scores, speed = evaluate(tag, data)
+def report(name: str, tagger: Tagger, data: Sequence[TaggedSentence]) -> dict[str, Score]:
+    """Print the scores of ``tagger`` on one split, sentence by sentence and by document."""
+    scores, speed = evaluate(tagger.tag, data)
     print(f"\n{name} ({len(data)} sentences), CoNLL exact match; {speed:.0f} sentences/s")
     print("\n".join(score_lines(scores)))
+    if tagger.has_document_pass:
+        scores, speed = evaluate_documents(tagger, data)
+        print(f"{name}, document pass; {speed:.0f} sentences/s")
+        print("\n".join(score_lines(scores)))
     return scores
 
 
@@ -195,6 +232,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--c1", type=float, default=C1)
     parser.add_argument("--c2", type=float, default=C2)
     parser.add_argument(
+        "--document",
+        action=argparse.BooleanOptionalAction,
+        default=DOCUMENT,
+        help="train the document pass too (tag_document)",
+    )
+    parser.add_argument("--workers", type=int, default=2, help="processes for the fold models")
+    parser.add_argument(
         "--no-stoplist", action="store_true", help="do not rewrite rasid/data/" + STOPLIST.name
     )
     args = parser.parse_args(argv)
@@ -205,7 +249,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     train, dev, heldout = prepare(splits.train), prepare(splits.dev), prepare(splits.heldout)
     print(f"\nsplit: train {len(train)}, dev {len(dev)}, NewsFANE held-out {len(heldout)}")
     start = time.perf_counter()
-    tagger, stop = build(train, c1=args.c1, c2=args.c2, iterations=args.iterations)
+    tagger, stop = build(
+        train,
+        c1=args.c1,
+        c2=args.c2,
+        iterations=args.iterations,
+        document=args.document,
+        workers=args.workers,
+    )
     print(
         f"trained on {len(train)} sentences in {time.perf_counter() - start:.1f} s; "
         f"{len(tagger.lexicon.places)} gazetteer names, {len(stop)} stop words"
@@ -215,13 +266,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     tagger.save(args.out)
     print(f"model: {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
     loaded = Tagger.load(args.out)
-    report("dev", loaded.tag, dev)
-    report("NewsFANE held-out", loaded.tag, heldout)
+    report("dev", loaded, dev)
+    report("NewsFANE held-out", loaded, heldout)
     fac = score_entities(
         [s.tags for s in heldout], [loaded.tag(s.tokens) for s in heldout], ("FAC",)
     )
     print(f"NewsFANE held-out FAC: F1 {100 * fac['FAC'].f1:.1f} (gold {fac['FAC'].gold})")
-    report("ANERcorp test", loaded.tag, test)
+    report("ANERcorp test", loaded, test)
 
 
 if __name__ == "__main__":
