@@ -119,8 +119,8 @@ class Lexicon:
 
     def index(self) -> None:
         """Derived lookups: first words of multiword places, nationality stems."""
-        self._heads = {name.split()[0] for name in self.places if " " in name}
-        self._nationality = nationality_stems(n for n, t in self.places.items() if t == "LOC")
+        self.heads = {name.split()[0] for name in self.places if " " in name}
+        self.nationality_stems = nationality_stems(n for n, t in self.places.items() if t == "LOC")
 
 
 class Features:
@@ -145,7 +145,7 @@ class Features:
     def place_tags(self, words: Sequence[str], stems: Sequence[str]) -> list[str]:
         """B/I marks of the longest gazetteer name at each position ("" outside names)."""
         places = self.lexicon.places
-        heads = self.lexicon._heads
+        heads = self.lexicon.heads
         marks = [""] * len(words)
         i = 0
         while i < len(words):
@@ -170,7 +170,7 @@ class Features:
 
     def nationality(self, stem: str) -> bool:
         base = nationality_base(stem)
-        return base is not None and base in self.lexicon._nationality
+        return base is not None and base in self.lexicon.nationality_stems
 
     def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
         info = [self.word_info(t) for t in tokens]
