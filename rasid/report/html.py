@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from string import Template
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rasid import __version__
 from rasid.document import Document, Found, Span
@@ -360,26 +360,8 @@ def render_report(
     )
 
 
-def write_report(
-    path: Path,
-    documents: Iterable[Document],
-    failures: Iterable[Problem] = (),
-    warnings: Iterable[Problem] = (),
-    *,
-    generated_at: str | None = None,
-    files: int | None = None,
-    title: str = TITLE,
-    actors: Sequence[dict] = (),
-) -> None:
-    """Write :func:`render_report` to ``path`` (atomically, UTF-8)."""
-    text = render_report(
-        documents,
-        failures,
-        warnings,
-        generated_at=generated_at,
-        files=files,
-        title=title,
-        actors=actors,
-    )
+def write_report(path: Path, *args: Any, **kwargs: Any) -> None:
+    """Write :func:`render_report` (same arguments) to ``path``, atomically, in UTF-8."""
+    text = render_report(*args, **kwargs)
     with atomic_write(path) as fh:
         fh.write(text)

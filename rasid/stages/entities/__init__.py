@@ -13,13 +13,16 @@ Output: ``doc.spans["entities"]`` (one span per mention: label = type; attrs ``t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Protocol
 
-from rasid.document import Actor, Document
+from rasid.document import Actor, Document, Span
 from rasid.normalize import normalize_arabic
 from rasid.pipeline import stage
 from rasid.stages.entities.actors import DocActor, group_mentions
 from rasid.stages.entities.consistency import find_repeats, vote_types
+from rasid.stages.entities.gazetteer import country_names
 from rasid.stages.entities.lexicon import load_lexicon
 from rasid.stages.entities.patterns import pattern_mentions
 from rasid.stages.entities.recognize import (
@@ -47,25 +50,12 @@ def _tagger():
     return load_default()
 
 
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    """CLDR's Arabic country names (two-letter codes; not UN, EU and other groupings)."""
-    import babel
-
-    groupings = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
-    return frozenset(
-        normalize_arabic(name)
-        for code, name in babel.Locale("ar").territories.items()
-        if len(code) == 2 and code.isalpha() and code not in groupings
-    )
-
-
 def _sentence_tokens(doc: Document) -> tuple[list[Token], list[list[int]]]:
     tokens: list[Token] = []
     sentences: list[list[int]] = []
     spans = doc.sentences or []
-    if not spans and doc.clean_text:
-        spans = [type("S", (), {"start": 0, "end": len(doc.clean_text)})()]
+    if not spans and doc.clean_text:  # not segmented: the text is one sentence
+        spans = [Span(0, len(doc.clean_text), "sentence")]
     for sent in spans:
         if sent.start >= MAX_CHARS:
             break
@@ -75,7 +65,13 @@ def _sentence_tokens(doc: Document) -> tuple[list[Token], list[list[int]]]:
     return tokens, sentences
 
 
-def find_mentions(doc: Document, tagger=None) -> tuple[list[Mention], list[DocActor]]:
+class SentenceTagger(Protocol):
+    def tag(self, tokens: Sequence[str]) -> list[str]: ...
+
+
+def find_mentions(
+    doc: Document, tagger: SentenceTagger | None = None
+) -> tuple[list[Mention], list[DocActor]]:
     """All mentions of a document and its actors (the stage without writing to ``doc``)."""
     lexicon = load_lexicon()
     tokens, sentences = _sentence_tokens(doc)
@@ -90,14 +86,14 @@ def find_mentions(doc: Document, tagger=None) -> tuple[list[Mention], list[DocAc
     )
     mentions = pattern_mentions(tokens, sentences, mentions, lexicon)
     cut_labels(mentions, tokens)
-    place(mentions, tokens, lexicon)
-    country_types(mentions, _countries())
+    place(mentions, tokens, lexicon)  # names, for the type votes and repeats below
+    country_types(mentions, country_names())
     vote_types(mentions)
     repeats = find_repeats(mentions, tokens, sentences, lexicon)
     if repeats:
         mentions = sorted([*mentions, *repeats], key=lambda m: (m.first, -m.stop))
     extend_names(mentions, tokens, lexicon, entity_words()["title"])
-    place(mentions, tokens, lexicon)
+    place(mentions, tokens, lexicon)  # again: repeats are new, extended names start earlier
     attach_roles(mentions, tokens, sentences, doc.clean_text)
     actors = group_mentions(mentions)
     return mentions, actors
@@ -105,14 +101,11 @@ def find_mentions(doc: Document, tagger=None) -> tuple[list[Mention], list[DocAc
 
 def write_entities(doc: Document, mentions: list[Mention], actors: list[DocActor]) -> None:
     """Mentions as ``doc.spans["entities"]`` and actors as ``doc.actors``."""
-    names = {}
-    for actor in actors:
-        first = max(actor.mentions, key=lambda m: (len(m.name.split()), -m.start))
-        names[id(actor)] = display_name(first, doc.clean_text)
     doc.spans["entities"] = []
     doc.actors = []
     for actor in actors:
-        name = names[id(actor)]
+        canonical = actor.name  # the mention the id was derived from is the one shown
+        name = display_name(next(m for m in actor.mentions if m.name == canonical), doc.clean_text)
         roles: list[str] = []
         for m in actor.mentions:
             for phrase in (*(m.titles or [m.role]), m.epithet):

@@ -14,13 +14,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from rasid.stages.entities.lexicon import Lexicon
-from rasid.stages.entities.patterns import bare
 from rasid.stages.entities.recognize import Mention
 from rasid.stages.entities.tokens import (
     Token,
-    clitic_candidates,
+    bare,
     entity_words,
     sentence_bounds,
+    word_forms,
 )
 
 MIN_LETTERS = 3
@@ -40,10 +40,6 @@ def vote_types(mentions: Sequence[Mention]) -> None:
     for m in mentions:
         if m.source != "pattern" and " " not in m.name and m.name in surnames:
             m.type = "PER"
-
-
-def _forms(token: Token) -> set[str]:
-    return {token.norm, *(rest for _drop, rest in clitic_candidates(token.norm))}
 
 
 def find_repeats(
@@ -85,7 +81,7 @@ def find_repeats(
                 i += 1
                 continue
             hit = None
-            for form in _forms(tokens[i]):
+            for form in word_forms(tokens[i].norm):
                 for words, kind in by_first.get(form, ()):
                     size = len(words)
                     if i + size > limit or any(k in covered for k in range(i, i + size)):

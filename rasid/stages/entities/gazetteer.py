@@ -49,6 +49,20 @@ def territory_names() -> set[str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Normalized CLDR Arabic names of countries only (two-letter codes; not the UN, the EU
+    or other groupings CLDR lists as territories): a name here is always a place."""
+    import babel
+
+    groupings = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+    return frozenset(
+        normalize_arabic(name)
+        for code, name in babel.Locale("ar").territories.items()
+        if len(code) == 2 and code.isalpha() and code not in groupings
+    )
+
+
 # GeoNames lists towns of 15,000 people whose Arabic transliterations are often plain words;
 # outside the Arab world only cities this large are kept.
 _ARAB = "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE IL IR TR"

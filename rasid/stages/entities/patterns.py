@@ -19,8 +19,10 @@ from rasid.stages.entities.lexicon import Lexicon
 from rasid.stages.entities.recognize import Mention
 from rasid.stages.entities.tokens import (
     Token,
+    bare,
     clitic_candidates,
     entity_words,
+    is_adjective,
     sentence_bounds,
 )
 
@@ -36,16 +38,6 @@ _VENUE_HEADS = frozenset(
 
 # heads named only by a place or a quoted name: "إعلان القاهرة", never "إعلان التعبئة"
 _PLACE_ONLY = frozenset({normalize_arabic("إعلان")})
-
-
-def bare(norm: str, words: frozenset[str]) -> str | None:
-    """``norm`` or its clitic-stripped form if one of them is in ``words``."""
-    if norm in words:
-        return norm
-    for _drop, rest in clitic_candidates(norm):
-        if rest in words:
-            return rest
-    return None
 
 
 @lru_cache(maxsize=65536)
@@ -95,7 +87,7 @@ def _org_name(
     if lexicon.get(tokens[j].norm) is None and not tokens[j].norm.startswith("ال"):
         return None  # "قوات فرنسية"? an unknown bare word after a head is too often a noun
     stop = j + 1
-    while stop < limit and stop < j + 3 and _adjective(tokens[stop].norm):
+    while stop < limit and stop < j + 3 and is_adjective(tokens[stop].norm):
         stop += 1  # "الجيش الوطني الليبي"
     return stop
 
@@ -120,10 +112,6 @@ def _org_phrase(
             break  # "مجلس للسلام"? a preposition straight after the head is not a name
         k += 1
     return k if k > i + 1 else None
-
-
-def _adjective(norm: str) -> bool:
-    return norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
 
 
 def outlet_types(mentions: list[Mention], tokens: Sequence[Token]) -> None:

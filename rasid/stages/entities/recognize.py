@@ -19,8 +19,10 @@ from rasid.stages.entities.tokens import (
     Token,
     clitic_candidates,
     entity_words,
+    is_adjective,
     raw_offset,
     sentence_bounds,
+    word_forms,
 )
 
 
@@ -124,11 +126,6 @@ def place(mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon) ->
         m.name = " ".join(w for w in words if w)
 
 
-def _adjective(norm: str) -> bool:
-    """ال…ي / ال…يه: the shape of nisba adjectives (الليبي، الروسية)."""
-    return norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
-
-
 def drop_adjectives(
     mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon
 ) -> list[Mention]:
@@ -137,14 +134,14 @@ def drop_adjectives(
     out = []
     for m in mentions:
         # a leading adjective is never part of a person's name: "التركي رجب طيب أردوغان"
-        while m.type == "PER" and m.stop - m.first > 1 and _adjective(tokens[m.first].norm):
+        while m.type == "PER" and m.stop - m.first > 1 and is_adjective(tokens[m.first].norm):
             m.first += 1
         norm = tokens[m.first].norm
         if (
             m.source == "model"
             and m.stop - m.first == 1
             and m.type in ("LOC", "ORG")
-            and _adjective(norm)
+            and is_adjective(norm)
             and not lexicon.is_name(norm, 0.5)
         ):
             continue
@@ -178,8 +175,7 @@ def strip_titles(mentions: list[Mention], tokens: Sequence[Token]) -> None:
     for m in mentions:
         while m.type == "PER" and m.stop - m.first > 1:
             norm = tokens[m.first].norm
-            forms = {norm, *(rest for _d, rest in clitic_candidates(norm))}
-            if forms & (titles | mods) or _adjective(norm):
+            if word_forms(norm) & (titles | mods) or is_adjective(norm):
                 m.first += 1
             else:
                 break
@@ -205,13 +201,13 @@ def title_names(
     for first, limit in sentence_bounds(sentences):
         for i in range(first, limit - 1):
             norm = tokens[i].norm
-            if i in taken or not ({norm, *(r for _d, r in clitic_candidates(norm))} & titles):
+            if i in taken or not word_forms(norm) & titles:
                 continue
             j = i + 1
             while (
                 j < limit
                 and j not in taken
-                and (tokens[j].norm in mods or _adjective(tokens[j].norm))
+                and (tokens[j].norm in mods or is_adjective(tokens[j].norm))
             ):
                 j += 1
             k, person = j, False
@@ -292,7 +288,7 @@ def extend_names(
                 k < 0
                 or k in taken
                 or not tokens[k].norm.isalpha()
-                or _adjective(tokens[k].norm)
+                or is_adjective(tokens[k].norm)
                 or tokens[k].norm in titles
                 or tokens[k].norm in entity_words()["mod"]
             ):

@@ -18,20 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from rasid.stages.entities.patterns import bare
 from rasid.stages.entities.recognize import Mention
-from rasid.stages.entities.tokens import Token, entity_words
+from rasid.stages.entities.tokens import Token, bare, entity_words, is_adjective
 
 _COMMAS = frozenset({"،", ",", "(", "-", "–"})
 _STOPS = frozenset({"،", ",", ".", ":", ";", "؛", "(", ")", "«", "»", '"', "“", "”", "?", "!"})
 MAX_ROLE = 8
 MAX_APPOSITION = 10
 MAX_POST = 4
-
-
-def _adjective(norm: str) -> bool:
-    """ال…ي / ال…يه: nationality and other adjectives that continue a role phrase."""
-    return norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
 
 
 def _definite(norm: str) -> bool:
@@ -86,7 +80,7 @@ def _role_start(i: int, floor: int, tokens: Sequence[Token], inside: dict[int, M
             start = k
             if norm[:1] in ("و", "ف") and bare(norm, titles) != norm:
                 break  # "ووزير الدفاع …": the conjunction starts this person's phrase
-        elif not (bare(norm, mods) or _adjective(norm) or _definite(norm) or norm == "من"):
+        elif not (bare(norm, mods) or is_adjective(norm) or _definite(norm) or norm == "من"):
             break
         k -= 1
         steps += 1
@@ -157,7 +151,7 @@ def attach_roles(
             ):
                 m.role = tokens[m.first - 1].text
         after = m.stop
-        while after < limit and after < m.stop + 2 and _adjective(tokens[after].norm):
+        while after < limit and after < m.stop + 2 and is_adjective(tokens[after].norm):
             after += 1  # "حكومة الوفاق الوطني الليبية المعترف بها دولياً"
         if after < limit and after > m.stop and bare(tokens[after].norm, posts):
             m.epithet = _text(tokens, after, _post_end(after, limit, tokens), text)

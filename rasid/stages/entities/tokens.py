@@ -89,6 +89,27 @@ def clitic_candidates(norm: str) -> tuple[tuple[int, str], ...]:
     )
 
 
+def word_forms(norm: str) -> frozenset[str]:
+    """A normalized word and every reading of it without clitics ("ووزير" → ووزير, وزير)."""
+    return frozenset({norm, *(rest for _drop, rest in clitic_candidates(norm))})
+
+
+def bare(norm: str, words: frozenset[str]) -> str | None:
+    """``norm`` or its clitic-stripped form if one of them is in ``words``."""
+    if norm in words:
+        return norm
+    for _drop, rest in clitic_candidates(norm):
+        if rest in words:
+            return rest
+    return None
+
+
+def is_adjective(norm: str) -> bool:
+    """ال…ي / ال…يه: the shape of nisba adjectives (الليبي، الروسية), which continue a role
+    phrase or an organisation's name but are never a place or a person on their own."""
+    return norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
+
+
 def raw_offset(text: str, letters: int) -> int:
     """Characters of ``text`` that hold its first ``letters`` letters (diacritics skipped)."""
     seen = 0

@@ -28,7 +28,7 @@ from typing import IO
 
 from rapidfuzz import fuzz
 
-from rasid.document import Document
+from rasid.document import Actor, Document
 from rasid.normalize import name_skeleton, normalize_arabic
 from rasid.stages.entities.actors import actor_id, name_key
 
@@ -361,25 +361,23 @@ def link_documents(
     return table
 
 
-def _merge_doc_actors(doc: Document, old_to_new: dict[str, str], table: dict) -> None:
+def _merge_doc_actors(
+    doc: Document, old_to_new: dict[str, str], table: dict[str, CorpusActor]
+) -> None:
     """Rename a document's actors; two that linking joined become one."""
-    merged: dict[str, object] = {}
+    merged: dict[str, Actor] = {}
     for actor in doc.actors:
         ident = old_to_new.get(actor.id, actor.id)
-        if ident in merged:
-            kept = merged[ident]
-            kept.mentions += actor.mentions  # type: ignore[attr-defined]
-            for alias in actor.aliases:
-                if alias not in kept.aliases:  # type: ignore[attr-defined]
-                    kept.aliases.append(alias)  # type: ignore[attr-defined]
-            for role in actor.roles:
-                if role not in kept.roles:  # type: ignore[attr-defined]
-                    kept.roles.append(role)  # type: ignore[attr-defined]
+        kept = merged.get(ident)
+        if kept is None:
+            actor.id = ident
+            actor.name = table[ident].name if ident in table else actor.name
+            merged[ident] = actor
             continue
-        actor.id = ident
-        actor.name = table[ident].name if ident in table else actor.name
-        merged[ident] = actor
-    doc.actors = list(merged.values())  # type: ignore[assignment]
+        kept.mentions += actor.mentions
+        kept.aliases.extend(a for a in actor.aliases if a not in kept.aliases)
+        kept.roles.extend(r for r in actor.roles if r not in kept.roles)
+    doc.actors = list(merged.values())
 
 
 def alias_rows(table: dict[str, CorpusActor]) -> list[dict[str, str | int]]:
