@@ -15,7 +15,7 @@ from rasid.normalize import normalize_arabic
 from rasid.stages.entities import find_mentions, write_entities
 from rasid.stages.entities.lexicon import Lexicon, WordStats
 from rasid.stages.entities.recognize import clitic_cut
-from rasid.stages.entities.tokens import tokenize
+from rasid.stages.entities.tokens import tokenize, word_forms
 from rasid.stages.segment import segment_stage
 
 
@@ -303,3 +303,75 @@ def test_a_country_is_a_place_whatever_the_tagger_says() -> None:
 )
 def test_organisation_heads_with_definite_words(text: str, name: str) -> None:
     assert (name, "ORG") in mentions(run(text, {"ليبيا": "LOC"}))
+
+
+def test_dateline_gives_the_city_and_the_outlet_whatever_the_tagger_says() -> None:
+    doc = run("زرنوقة - واكس: افتتح الوزير المعرض أمس.\n\nوقال الوزير إن المعرض كبير.", {})
+    assert mentions(doc)[:2] == [("زرنوقة", "LOC"), ("واكس", "ORG")]
+    doc = run("زرنوقة (وكالة البرق) - افتتح الوزير المعرض.", {"زرنوقة": "PER"})
+    assert mentions(doc)[:2] == [("زرنوقة", "LOC"), ("وكالة البرق", "ORG")]
+
+
+def test_dateline_outlet_is_found_again_later_in_the_article() -> None:
+    doc = run(
+        "زرنوقة - بوابة النهرين: بدأ الاجتماع.\n\nوقال مسؤول لبوابة النهرين إن الاجتماع انتهى.", {}
+    )
+    assert [m for m in mentions(doc) if m[1] == "ORG"] == [("بوابة النهرين", "ORG")] * 2
+
+
+def test_a_sentence_that_merely_starts_with_a_city_is_no_dateline() -> None:
+    doc = run("واشنطن - قال مسؤول أمريكي إن الوفد وصل.", {})
+    assert ("مسؤول أمريكي إن الوفد وصل", "ORG") not in mentions(doc)
+    assert all(label != "ORG" for _, label in mentions(doc))
+
+
+def test_name_after_a_town_head_is_a_place_even_when_it_is_a_plain_word() -> None:
+    doc = run("سقطت قذيفة على مدينة الحصاد صباح اليوم.", {})
+    assert ("الحصاد", "LOC") in mentions(doc)
+    doc = run("وقعت الاشتباكات في المدينة الكبيرة.", {})  # definite head: a description
+    assert mentions(doc) == []
+
+
+def test_area_head_needs_a_name_not_an_adjective() -> None:
+    doc = run("تقدمت القوات في جبال زغروان وأقامت منطقة عازلة.", {})
+    assert mentions(doc) == [("زغروان", "LOC")]
+
+
+def test_unknown_word_joined_by_waw_to_a_place_is_a_place() -> None:
+    doc = run("امتد القتال إلى مديريات زغروطة والقرنفيلة أمس.", {})
+    assert mentions(doc) == [("زغروطة", "LOC"), ("القرنفيلة", "LOC")]
+
+
+def test_title_after_lil_is_read_with_its_article() -> None:
+    assert "اللواء" in word_forms("للواء")
+    doc = run("أبقت القوات الموالية للواء المتقاعد زهران قرطبي على الحصار.", {})
+    assert ("زهران قرطبي", "PER") in mentions(doc)
+    assert ("القوات الموالية", "ORG") not in mentions(doc)
+
+
+def test_compound_surname_repeats_as_two_words_never_as_allah_alone() -> None:
+    doc = run(
+        "قال رئيس المؤسسة زاهر صنع الله إن الإنتاج توقف. وأضاف صنع الله أن الخسائر كبيرة "
+        "والحمد لله، وإن شاء الله تعود.",
+        {"زاهر صنع الله": "PER"},
+    )
+    assert [m for m in mentions(doc) if m[1] == "PER"] == [
+        ("زاهر صنع الله", "PER"),
+        ("صنع الله", "PER"),
+    ]
+
+
+def test_person_named_after_the_complement_of_a_title() -> None:
+    doc = run(
+        "قال الأمين العام لمنظمة البرق صالح زغلولي إن الإنتاج ارتفع.",
+        {"منظمة البرق": "ORG"},
+    )
+    assert ("صالح زغلولي", "PER") in mentions(doc)
+
+
+def test_two_people_side_by_side_join_but_not_across_waw() -> None:
+    doc = run("التقى صالح زغلولي وصالح قرطبي أمس.", {"صالح زغلولي": "PER", "وصالح قرطبي": "PER"})
+    assert [m for m in mentions(doc) if m[1] == "PER"] == [
+        ("صالح زغلولي", "PER"),
+        ("صالح قرطبي", "PER"),
+    ]

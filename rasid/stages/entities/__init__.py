@@ -22,14 +22,16 @@ from rasid.normalize import normalize_arabic
 from rasid.pipeline import stage
 from rasid.stages.entities.actors import DocActor, group_mentions
 from rasid.stages.entities.consistency import find_repeats, vote_types
+from rasid.stages.entities.dateline import dateline_mentions, merge_dateline
 from rasid.stages.entities.gazetteer import country_names
 from rasid.stages.entities.lexicon import load_lexicon
-from rasid.stages.entities.patterns import pattern_mentions
+from rasid.stages.entities.patterns import pattern_mentions, place_mentions
 from rasid.stages.entities.recognize import (
     Mention,
     country_types,
     drop_adjectives,
     extend_names,
+    join_people,
     model_mentions,
     place,
     split_people,
@@ -84,7 +86,10 @@ def find_mentions(
         [*mentions, *title_names(mentions, tokens, sentences, lexicon)],
         key=lambda m: (m.first, -m.stop),
     )
+    mentions = join_people(mentions, tokens)
+    mentions = place_mentions(tokens, sentences, mentions, lexicon)
     mentions = pattern_mentions(tokens, sentences, mentions, lexicon)
+    mentions = merge_dateline(mentions, dateline_mentions(doc.clean_text, tokens))
     cut_labels(mentions, tokens)
     place(mentions, tokens, lexicon)  # names, for the type votes and repeats below
     country_types(mentions, country_names())

@@ -24,16 +24,24 @@ from rasid.stages.entities.tokens import (
 )
 
 MIN_LETTERS = 3
+RULE_SOURCES = (
+    "pattern",
+    "dateline",
+    "gazetteer",
+)  # their type comes from where they stand, not a vote
+# a compound surname is two words: "صنع الله", "عبد السلام", "نور الدين", never "الله" alone
+_COMPOUND_STARTS = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "صنع", "ولد"})
+_COMPOUND_ENDS = frozenset({"الله", "الدين", "الرحمن"})
 
 
 def vote_types(mentions: Sequence[Mention]) -> None:
     """Model mentions sharing a name take the type most of them carry (first seen on ties)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
-        if m.source != "pattern":
+        if m.source not in RULE_SOURCES:
             votes[m.name][m.type] += 1
     for m in mentions:
-        if m.source != "pattern" and len(votes[m.name]) > 1:
+        if m.source not in RULE_SOURCES and len(votes[m.name]) > 1:
             m.type = votes[m.name].most_common(1)[0][0]
     # a lone surname of a person the document names in full is that person: "السراج"
     surnames = {m.name.split()[-1] for m in mentions if m.type == "PER" and " " in m.name}
@@ -59,7 +67,9 @@ def find_repeats(
             continue
         names.setdefault(words, m.type)
         if m.type == "PER" and len(words) >= 2:
-            names.setdefault(words[-1:], "PER")
+            compound = words[-1] in _COMPOUND_ENDS or words[-2] in _COMPOUND_STARTS
+            if len(words) >= 3 or not compound:
+                names.setdefault(words[-2:] if compound else words[-1:], "PER")
             first_names.setdefault(words[0], "PER")
     usable = {
         words: kind

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from rasid.normalize import normalize_arabic
+from rasid.stages.entities.gazetteer import MAX_WORDS, country_names, load_gazetteer
 from rasid.stages.entities.lexicon import Lexicon
 from rasid.stages.entities.recognize import Mention
 from rasid.stages.entities.tokens import (
@@ -24,6 +25,7 @@ from rasid.stages.entities.tokens import (
     entity_words,
     is_adjective,
     sentence_bounds,
+    word_forms,
 )
 
 _QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "(": ")"}
@@ -86,6 +88,8 @@ def _org_name(
         return None  # "قوات الجيش": two general heads name nobody
     if lexicon.get(tokens[j].norm) is None and not tokens[j].norm.startswith("ال"):
         return None  # "قوات فرنسية"? an unknown bare word after a head is too often a noun
+    if is_adjective(tokens[j].norm) and not lexicon.is_name(tokens[j].norm, 0.5):
+        return None  # "القوات الموالية", "قوات الانقلابي": a description, not a name
     stop = j + 1
     while stop < limit and stop < j + 3 and is_adjective(tokens[stop].norm):
         stop += 1  # "الجيش الوطني الليبي"
@@ -95,17 +99,21 @@ def _org_name(
 def _org_phrase(
     i: int, limit: int, tokens: Sequence[Token], starts: dict[int, Mention]
 ) -> int | None:
+    places = country_names()
     """End of "مصرف ليبيا المركزي", "حكومة الوحدة الوطنية", "المجلس الأعلى للدولة": a
     strong organisation head, then definite words, a place, adjectives (at most four)."""
     k = i + 1
     while k < limit and k < i + 5:
         tok = tokens[k]
         if k in starts:
-            if starts[k].type != "LOC":
+            if starts[k].type not in ("LOC", "ORG"):
                 break
-            k = starts[k].stop
+            k = starts[k].stop  # "مصرف ليبيا المركزي", "حكومة [الوحدة] الوطنية"
             continue
         norm = tok.norm
+        if k == i + 1 and norm in places:
+            k += 1
+            continue
         if not norm.isalpha() or not (norm.startswith("ال") or norm.startswith("لل")):
             break
         if norm.startswith("لل") and k == i + 1:
@@ -157,7 +165,11 @@ def pattern_mentions(
             if not found:
                 stop = _org_name(i, limit, tokens, starts, lexicon)
                 inner = [k for k in starts if i < k < (stop or 0)]
-                if stop and i not in starts and all(starts[k].type == "LOC" for k in inner):
+                if (
+                    stop
+                    and i not in starts
+                    and all(starts[k].type in ("LOC", "ORG") for k in inner)
+                ):
                     added.append(Mention(i, stop, "ORG", "pattern"))
                     absorbed.update(inner)  # "مصرف ليبيا المركزي" is the bank, not Libya
                     i = stop
@@ -236,3 +248,113 @@ def pattern_mentions(
         if not any(m.overlaps(a) and not (a.first <= m.first and m.stop <= a.stop) for a in added)
     ]
     return sorted([*kept, *added], key=lambda m: (m.first, -m.stop))
+
+
+_TANWEEN = ("ً", "اً", "ًا")
+_PRONOUNS = ("ها", "هم", "هما")  # "وشرقها", "واستقرارهم": a noun with its pronoun
+
+
+def _gazetteer_size(i: int, limit: int, tokens: Sequence[Token], lexicon: Lexicon) -> int:
+    """Words of the longest gazetteer place starting at token ``i`` (0: none).
+
+    A one-word name counts only when rasid's corpora do not know the word mostly as
+    ordinary vocabulary: GeoNames spells many towns like plain words.
+    """
+    places = load_gazetteer()
+    for size in range(min(MAX_WORDS, limit - i), 0, -1):
+        rest = " ".join(t.norm for t in tokens[i + 1 : i + size])
+        for form in word_forms(tokens[i].norm):
+            name = f"{form} {rest}" if rest else form
+            if name not in places:
+                continue
+            if size > 1:
+                return size
+            stats = lexicon.get(form)
+            if tokens[i].text.endswith(_TANWEEN):
+                return 0  # "كبيراً": an indefinite adjective, whatever GeoNames says
+            if (
+                len(form) >= 3
+                and not is_adjective(form)
+                and (stats is None or (stats.kind == "LOC" and stats.name_share >= 0.5))
+            ):
+                return 1
+    return 0
+
+
+def _town_size(i: int, limit: int, tokens: Sequence[Token], lexicon: Lexicon, strong: bool) -> int:
+    """Words of the name after a town or area head ("مدينة الباب", "منطقة الرجمة")."""
+    words = entity_words()
+    norm = tokens[i].norm
+    if not norm.isalpha() or is_adjective(norm) or norm in words["notname"]:
+        return 0
+    if any(norm in words[k] for k in ("title", "mod", "town", "area", "generic")):
+        return 0
+    if not (strong or _is_name_word(tokens[i], lexicon)) or (strong and len(norm) < 3):
+        return 0
+    if not strong and not norm.startswith("ال") and norm.endswith("ه"):
+        return 0  # "منطقة عازلة", "منطقة منزوعة السلاح": a feminine adjective
+    stop = i + 1
+    while (
+        stop < limit
+        and stop < i + 3
+        and tokens[stop].norm.isalpha()
+        and lexicon.get(tokens[stop].norm) is None
+        and not is_adjective(tokens[stop].norm)
+        and not clitic_candidates(tokens[stop].norm)
+    ):
+        stop += 1  # "روستوف أون دون"
+    return stop - i
+
+
+def place_mentions(
+    tokens: Sequence[Token],
+    sentences: Sequence[Sequence[int]],
+    mentions: list[Mention],
+    lexicon: Lexicon,
+) -> list[Mention]:
+    """``mentions`` with the places the tagger missed: a gazetteer name that is not ordinary
+    vocabulary, the name after a town or area head, and a name joined by "و" to a place."""
+    words = entity_words()
+    covered = {i for m in mentions for i in range(m.first, m.stop)}
+    places = {m.stop for m in mentions if m.type == "LOC"}
+    added: list[Mention] = []
+    for first, limit in sentence_bounds(sentences):
+        i = first
+        while i < limit:
+            if i in covered:
+                i += 1
+                continue
+            size = _gazetteer_size(i, limit, tokens, lexicon)
+            if not size and i > first and (i - 1) not in covered:
+                head = tokens[i - 1].norm
+                if bare(head, words["town"]):
+                    size = _town_size(i, limit, tokens, lexicon, strong=True)
+                elif bare(head, words["area"]):
+                    size = _town_size(i, limit, tokens, lexicon, strong=False)
+            if not size and i in places:
+                size = _joined_place(tokens[i], lexicon)
+            if size and any(k in covered for k in range(i, i + size)):
+                size = 0
+            if not size:
+                i += 1
+                continue
+            added.append(Mention(i, i + size, "LOC", "gazetteer"))
+            places.add(i + size)
+            i += size
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: (m.first, -m.stop))
+
+
+def _joined_place(token: Token, lexicon: Lexicon) -> int:
+    """1 when "وX" right after a place is another place: X unknown to the corpora."""
+    norm = token.norm
+    if not norm.startswith("و") or not norm.isalpha():
+        return 0
+    rest = norm[1:]
+    if len(rest) < 4 or is_adjective(rest) or lexicon.known(norm) or rest.endswith(_PRONOUNS):
+        return 0
+    if any(rest in entity_words()[k] for k in ("town", "area", "title", "generic")):
+        return 0
+    stats = lexicon.get(rest)
+    return 1 if stats is None or (stats.kind == "LOC" and stats.name_share >= 0.5) else 0

@@ -118,6 +118,8 @@ def place(mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon) ->
             )
             if is_head(head.norm):
                 drop, rest = 0, head.norm
+        elif m.source == "dateline":  # a dateline has no conjunction: "واع" is the agency
+            drop, rest = 0, head.norm
         else:
             drop, rest = clitic_cut(head.norm, lexicon, doc_names)
         m.start = head.start + raw_offset(head.text, drop)
@@ -197,6 +199,7 @@ def title_names(
     words = entity_words()
     titles, mods = words["title"], words["mod"]
     taken = {i for m in mentions for i in range(m.first, m.stop)}
+    starts = {m.first: m for m in mentions}
     added: list[Mention] = []
     for first, limit in sentence_bounds(sentences):
         for i in range(first, limit - 1):
@@ -216,6 +219,8 @@ def title_names(
                 stats = lexicon.get(tok.norm)
                 if not tok.norm.isalpha() or tok.norm in titles or tok.norm in mods:
                     break
+                if tok.norm.startswith("ال") and tok.norm.endswith(("ين", "ون")):
+                    break  # "باسم الحوثيين": a group named by its plural, not a person
                 if stats is None:
                     if clitic_candidates(tok.norm) and k == j:
                         break
@@ -231,7 +236,70 @@ def title_names(
                     continue
                 added.append(Mention(j, k, "PER", "pattern"))
                 taken.update(range(j, k))
+            elif found := _after_role(j, limit, tokens, lexicon, starts, taken):
+                added.append(Mention(*found, "PER", "pattern"))
+                taken.update(range(*found))
     return added
+
+
+ROLE_REACH = 6  # words of a role's complement: "محافظ مصرف ليبيا المركزي", "المتحدث باسم …"
+
+
+def _after_role(
+    j: int,
+    limit: int,
+    tokens: Sequence[Token],
+    lexicon: Lexicon,
+    starts: dict[int, Mention],
+    taken: set[int],
+) -> tuple[int, int] | None:
+    """A person named after a title's complement: "رئيس مجلس النواب عقيلة صالح",
+    "الأمين العام لمنظمة أوبك هيثم الغيص". The complement is organisations and places the
+    document has, and ordinary words; the name starts at the first word rasid's corpora know
+    mostly as a person's, and has two words at least."""
+    k, skipped = j, 0
+    while k < limit and skipped < ROLE_REACH:
+        if k in starts:
+            if starts[k].type == "PER":
+                return None  # the title's person is already there
+            skipped += starts[k].stop - k
+            k = starts[k].stop
+            continue
+        norm = tokens[k].norm
+        if not norm.isalpha() or k in taken:
+            return None
+        stats = lexicon.get(norm)
+        plural = norm.startswith("ال") and norm.endswith(("ين", "ون"))  # "مفاوضي الحوثيين"
+        if stats is not None and stats.kind == "PER" and stats.name_share >= 0.5 and not plural:
+            stop = k + 1
+            while stop < limit and stop < k + 3 and stop not in starts:
+                more = lexicon.get(tokens[stop].norm)
+                if not tokens[stop].norm.isalpha() or is_adjective(tokens[stop].norm):
+                    break
+                if more is not None and not (more.kind == "PER" and more.name_share >= 0.3):
+                    break
+                stop += 1
+            return (k, stop) if stop - k >= 2 else None
+        skipped += 1
+        k += 1
+    return None
+
+
+def join_people(mentions: list[Mention], tokens: Sequence[Token]) -> list[Mention]:
+    """Two person mentions side by side are one name ("عقيلة" + "صالح" → "عقيلة صالح")."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.type == m.type == "PER"
+            and last.stop == m.first
+            and not (tokens[m.first].norm[:1] in "وف" and clitic_candidates(tokens[m.first].norm))
+        ):
+            last.stop = m.stop
+            continue
+        out.append(m)
+    return out
 
 
 def country_types(mentions: list[Mention], countries: frozenset[str]) -> None:

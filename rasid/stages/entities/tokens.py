@@ -90,8 +90,15 @@ def clitic_candidates(norm: str) -> tuple[tuple[int, str], ...]:
 
 
 def word_forms(norm: str) -> frozenset[str]:
-    """A normalized word and every reading of it without clitics ("ووزير" → ووزير, وزير)."""
-    return frozenset({norm, *(rest for _drop, rest in clitic_candidates(norm))})
+    """A normalized word and every reading of it without clitics ("ووزير" → ووزير, وزير).
+
+    After "لل" a noun that itself begins with ل keeps only two of its three lams
+    ("للواء" = ل + اللواء), so that reading is added too.
+    """
+    forms = {norm, *(rest for _drop, rest in clitic_candidates(norm))}
+    if norm.startswith("لل") and len(norm) >= 4:
+        forms.add("ا" + norm)
+    return frozenset(forms)
 
 
 def bare(norm: str, words: frozenset[str]) -> str | None:
