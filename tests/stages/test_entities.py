@@ -375,3 +375,19 @@ def test_two_people_side_by_side_join_but_not_across_waw() -> None:
         ("صالح زغلولي", "PER"),
         ("صالح قرطبي", "PER"),
     ]
+
+
+def test_a_national_army_is_an_organisation_but_foreign_forces_are_a_description() -> None:
+    doc = run("اشتبك الجيش السوداني مع مسلحين، بينما انسحبت القوات التركية.", {})
+    assert mentions(doc) == [("الجيش السوداني", "ORG")]
+    doc = run("أعلنت القوات المسلحة السودانية الهدنة.", {})
+    assert mentions(doc) == [("القوات المسلحة السودانية", "ORG")]
+
+
+def test_organisation_phrase_stops_at_a_relative_a_law_head_or_a_second_name() -> None:
+    doc = run("وخفض البنك المركزي الذي يرأسه الوزير الفائدة.", {})
+    assert ("البنك المركزي", "ORG") in mentions(doc)
+    doc = run("وصف مجلس النواب الاتفاق بأنه خيانة.", {"مجلس النواب": "ORG"})
+    assert ("مجلس النواب", "ORG") in mentions(doc)
+    doc = run("اتهمت حكومة الوفاق للقبول بالمبادرة.", {})
+    assert ("حكومة الوفاق", "ORG") in mentions(doc)

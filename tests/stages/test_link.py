@@ -167,3 +167,21 @@ def test_a_short_first_name_is_not_matched_by_its_consonants() -> None:
     )
     link_documents(corpus)
     assert ids(corpus[0])["عبد الفتاح البرهان"] != ids(corpus[1])["فتحي"]
+
+
+def test_a_two_word_name_joins_the_one_longer_name_it_begins() -> None:
+    corpus = docs(
+        ("قال زاهر حمدون قرطبي إن الهدنة صامدة.", {"زاهر حمدون قرطبي": "PER"}),
+        ("رفض زاهر حمدون المبادرة.", {"زاهر حمدون": "PER"}),
+    )
+    link_documents(corpus)
+    assert ids(corpus[0])["زاهر حمدون قرطبي"] == ids(corpus[1])["زاهر حمدون"]
+
+
+def test_an_outlet_named_with_and_without_its_head_word_is_one_actor() -> None:
+    corpus = docs(
+        ("نقلت وكالة النهرين برس عن مصدر قوله.", {"وكالة النهرين برس": "ORG"}),
+        ("وأفادت النهرين برس بأن الوفد وصل.", {"النهرين برس": "ORG"}),
+    )
+    link_documents(corpus)
+    assert ids(corpus[0])["وكالة النهرين برس"] == ids(corpus[1])["النهرين برس"]

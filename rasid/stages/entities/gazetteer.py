@@ -158,3 +158,18 @@ def nationality_stems(places: Iterable[str]) -> set[str]:
             if stem.endswith(ending) and len(stem) - len(ending) >= 2:
                 stems.add(stem[: -len(ending)])
     return stems
+
+
+# CLDR names the country "الولايات المتحدة"; its adjective comes from أمريكا / أميركا
+_ADJECTIVE_ONLY_NAMES = ("امريكا", "اميركا")
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    return frozenset(nationality_stems([*country_names(), *_ADJECTIVE_ONLY_NAMES]))
+
+
+def is_nationality(word: str) -> bool:
+    """A normalized word shaped like the adjective of a country: السوداني، الأمريكية."""
+    base = nationality_base(word)
+    return base is not None and base in _country_stems()

@@ -15,7 +15,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from rasid.normalize import normalize_arabic
-from rasid.stages.entities.gazetteer import MAX_WORDS, country_names, load_gazetteer
+from rasid.stages.entities.gazetteer import (
+    MAX_WORDS,
+    country_names,
+    is_nationality,
+    load_gazetteer,
+)
 from rasid.stages.entities.lexicon import Lexicon
 from rasid.stages.entities.recognize import Mention
 from rasid.stages.entities.tokens import (
@@ -77,6 +82,9 @@ def _org_name(
 ) -> int | None:
     """End of "حكومة الوفاق" / "ميليشيا الوفاق": a general head or label and a name word."""
     words = entity_words()
+    national = _national_body(i, limit, tokens, starts)
+    if national:
+        return national
     if bare(tokens[i].norm, words["orghead"]):
         return _org_phrase(i, limit, tokens, starts)
     if not (bare(tokens[i].norm, words["generic"]) or bare(tokens[i].norm, words["label"])):
@@ -96,26 +104,74 @@ def _org_name(
     return stop
 
 
+_RELATIVES = frozenset(normalize_arabic(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان"))
+# "القوات المسلحة" is how a state names its army; other participles describe (المشتركة)
+_NAMED_FORCES = frozenset({normalize_arabic("المسلحة")})
+_FORCES = frozenset({normalize_arabic("القوات"), normalize_arabic("قوات")})
+
+
+def _national_body(
+    i: int, limit: int, tokens: Sequence[Token], starts: dict[int, Mention]
+) -> int | None:
+    """End of "الجيش السوداني", "الجيش الوطني الليبي", "اللجنة الدستورية السورية",
+    "القيادة المركزية الأمريكية", "القوات المسلحة (السودانية)": a definite organisation
+    head and adjectives, the last naming a country. "القوات التركية" stays a description."""
+    words = entity_words()
+    head = bare(tokens[i].norm, words["generic"] | words["orghead"])
+    if not head or not head.startswith("ال") or i in starts:
+        return None
+    stop = i + 1
+    while stop < limit and stop < i + 4 and stop not in starts:
+        norm = tokens[stop].norm
+        if not (is_adjective(norm) or (head in _FORCES and norm in _NAMED_FORCES)):
+            break
+        stop += 1
+    if stop == i + 1:
+        return None
+    if head in _FORCES:
+        return stop if tokens[i + 1].norm in _NAMED_FORCES else None
+    return stop if is_nationality(tokens[stop - 1].norm) else None
+
+
 def _org_phrase(
     i: int, limit: int, tokens: Sequence[Token], starts: dict[int, Mention]
 ) -> int | None:
     places = country_names()
     """End of "مصرف ليبيا المركزي", "حكومة الوحدة الوطنية", "المجلس الأعلى للدولة": a
     strong organisation head, then definite words, a place, adjectives (at most four)."""
+    words = entity_words()
+    stops = words["title"] | words["post"] | _RELATIVES
     k = i + 1
+    described = False  # after an adjective only adjectives follow: "مصرف ليبيا المركزي"
+    named = -1  # where a name inside the phrase ended
     while k < limit and k < i + 5:
         tok = tokens[k]
         if k in starts:
-            if starts[k].type not in ("LOC", "ORG"):
+            if starts[k].type not in ("LOC", "ORG") or described:
                 break
-            k = starts[k].stop  # "مصرف ليبيا المركزي", "حكومة [الوحدة] الوطنية"
+            if starts[k].type == "LOC" and k > i + 1:
+                break  # "حكومة الوفاق [الإمارات]": a second name, not part of this one
+            k = named = starts[k].stop  # "مصرف ليبيا المركزي", "حكومة [الوحدة] الوطنية"
             continue
         norm = tok.norm
-        if k == i + 1 and norm in places:
+        if norm in places or bare(norm, places):
+            if k > i + 1:
+                break  # "حكومة الوفاق الإمارات": the next name
             k += 1
             continue
         if not norm.isalpha() or not (norm.startswith("ال") or norm.startswith("لل")):
             break
+        if (
+            norm in stops
+            or head_type(norm)
+            or (norm.startswith("ال") and norm.endswith(("يين", "يون")))
+        ):
+            break  # "… المعترف بها", "… الفريق", "… الاتفاق", "… الليبيين", "… الذي"
+        if norm.startswith("لل") and not (is_adjective(tokens[k - 1].norm) or k == named):
+            break  # "المجلس الأعلى للدولة", "بعثة الأمم المتحدة للدعم", not "الوفاق للقبول"
+        if described and not (is_adjective(norm) or norm.startswith("لل")):
+            break  # "مصرف ليبيا المركزي الصديق": after an adjective only adjectives follow
+        described = described or is_adjective(norm)
         if norm.startswith("لل") and k == i + 1:
             break  # "مجلس للسلام"? a preposition straight after the head is not a name
         k += 1

@@ -221,13 +221,17 @@ def title_names(
                     break
                 if tok.norm.startswith("ال") and tok.norm.endswith(("ين", "ون")):
                     break  # "باسم الحوثيين": a group named by its plural, not a person
+                compound = k == j + 2 and tokens[j].norm in COMPOUND_STARTS
                 if stats is None:
-                    if clitic_candidates(tok.norm) and k == j:
-                        break
+                    cut = clitic_candidates(tok.norm)
+                    if cut and (k == j or cut[0][1].startswith("ال")):
+                        break  # "خليفة حفتر بالموقف": a preposition and article end the name
+                    if k > j and len(tok.norm) > 3 and tok.norm.endswith("وا"):
+                        break  # "… أبلغوا": a verb in the plural
                 elif stats.kind == "PER" and stats.name_share >= 0.5:
                     person = True
-                else:
-                    break
+                elif not (compound and tok.norm.startswith("ال")):
+                    break  # after "عبد الفتاح" the family name may be a word: البرهان
                 k += 1
             size = k - j
             closes = k >= limit or not tokens[k].norm.isalpha() or lexicon.known(tokens[k].norm)
@@ -242,6 +246,8 @@ def title_names(
     return added
 
 
+# first words that only begin a compound name ("عبد الفتاح", "أبو بكر")
+COMPOUND_STARTS = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "ولد"})
 ROLE_REACH = 6  # words of a role's complement: "محافظ مصرف ليبيا المركزي", "المتحدث باسم …"
 
 
@@ -372,4 +378,19 @@ def extend_names(
             if not (person_word or after_title):
                 break
             m.first = k
+            taken.add(k)
+        # "عبد الفتاح" is a first name: the family name after it belongs to the mention
+        k = m.stop
+        if (
+            m.stop - m.first == 2
+            and tokens[m.first].norm in COMPOUND_STARTS
+            and k < len(tokens)
+            and k not in taken
+            and tokens[k].norm.startswith("ال")
+            and tokens[k].norm.isalpha()
+            and not tokens[k].norm.endswith(("ين", "ون"))
+            and tokens[k].norm not in titles
+            and not clitic_candidates(tokens[k].norm)
+        ):
+            m.stop = k + 1
             taken.add(k)

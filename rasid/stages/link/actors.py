@@ -247,6 +247,10 @@ def _same_ends(a: str, b: str) -> bool:
     return len(wa) == len(wb) >= 3 and wa[0] == wb[0] and wa[-1] == wb[-1]
 
 
+# heads of an outlet's name, dropped by other outlets: "وكالة فرانس برس" = "فرانس برس"
+_OUTLET_HEADS = frozenset(
+    normalize_arabic(w) for w in ("وكالة", "صحيفة", "جريدة", "قناة", "موقع", "شبكة", "مجلة")
+)
 # first words that only begin a compound name: "عبد" of عبد الحميد, "أبو" of أبو مازن
 _COMPOUND_STARTS = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "ال", "ولد"})
 
@@ -284,6 +288,11 @@ def _short_names(entries: list[_Entry], union: _Union) -> set[int]:
                 bare = _without_adjectives(e.full)
                 if bare != e.full and len(bare.split()) >= 2:
                     tails[(e.type, name_skeleton(bare))].add(union.find(i))
+            if e.type == "PER":  # "محمد حمدان" may stand for "محمد حمدان دقلو"
+                for n in range(2, len(words)):
+                    tails[("PER+", name_skeleton(" ".join(words[:n])))].add(union.find(i))
+            elif e.type == "ORG" and words[0] in _OUTLET_HEADS and len(words) >= 2:
+                tails[("ORG+", name_skeleton(" ".join(words[1:])))].add(union.find(i))
     context: dict[int, set[int]] = defaultdict(set)  # root → roots named in the same docs
     by_doc: dict[int, list[int]] = defaultdict(list)
     for i, e in enumerate(entries):
@@ -293,12 +302,19 @@ def _short_names(entries: list[_Entry], union: _Union) -> set[int]:
         for r in roots:
             context[r] |= roots - {r}
     for i, e in enumerate(entries):
-        if e.forced or (
-            e.words != 1 and (e.type == "PER" or _without_adjectives(e.full) != e.full)
-        ):
+        if e.forced:
             continue
-        key = _word_key(e.full) if e.words == 1 else name_skeleton(e.full)
-        candidates = {union.find(c) for c in tails.get((e.type, key), ())}
+        if e.words == 1:
+            key = (e.type, _word_key(e.full))
+        elif e.type == "PER":
+            key = ("PER+", name_skeleton(e.full))
+        elif _without_adjectives(e.full) == e.full:
+            key = (e.type, name_skeleton(e.full))
+            if e.type == "ORG" and not tails.get(key):  # "فرانس برس" = "وكالة فرانس برس"
+                key = ("ORG+", name_skeleton(e.full))
+        else:
+            continue
+        candidates = {union.find(c) for c in tails.get(key, ())}
         candidates.discard(union.find(i))
         if not candidates:
             continue
