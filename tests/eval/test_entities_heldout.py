@@ -19,6 +19,8 @@ def test_heldout_gold_passes_its_check():
     assert check(HELDOUT) == []
     sources = sorted(p.stem for p in (HELDOUT / "source").glob("*.txt"))
     assert [g.doc for g in GOLD] == sources
+    assert len(GOLD) == 20
+    assert sum(len(a.mentions) for g in GOLD for a in g.actors) > 500
     assert all(doc.startswith("h") for doc in sources)
 
 
