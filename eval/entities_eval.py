@@ -8,9 +8,11 @@ This scores rasid on the 40 hand-written articles of ``eval/entities`` (README t
 only: never tune on them; eval/heldout/README.md).
 
 What is scored: each gold mention is located in the document's ``clean_text`` with the gold's
-own procedure (:func:`eval.entities.build_gold.locate`). The cleaner drops the headline line
-from the body, so headline mentions are scored only when ``clean_text`` starts with the
-headline; mentions that cannot be located (a line the cleaner dropped) are reported and left
+own procedure (:func:`eval.entities.build_gold.locate`). The cleaner takes the headline out
+of the body; rasid reports its mentions apart (``spans["headline_entities"]``, offsets into
+the headline), so the headline is scored as a text of its own, placed first. Headline
+mentions are left out only when rasid gives no headline; mentions that cannot be located
+(a line the cleaner dropped) are reported and left
 out. Predicted spans are ``doc.spans["entities"]`` after ``link_documents``.
 
 Metrics:
@@ -359,6 +361,7 @@ def rasid_system() -> tuple[System | None, str]:
     try:
         from rasid.document import Page
         from rasid.pipeline import default_pipeline
+        from rasid.stages.entities import headline_text
         from rasid.stages.link import link_documents
     except Exception as e:  # ImportError or a broken module: report, don't crash
         return None, f"rasid.stages.link.link_documents not available ({type(e).__name__}: {e})"
@@ -377,6 +380,12 @@ def rasid_system() -> tuple[System | None, str]:
         link_documents(all_docs)
         out = []
         for docs in per_article:
+            # the first article's headline is a part of its own, before the body texts
+            headline = headline_text(docs[0]) if docs else ""
+            texts = [headline] if headline else []
+            layers = [(0, docs[0].spans.get("headline_entities", []))] if headline else []
+            layers += [(len(texts) + n, d.spans.get("entities", [])) for n, d in enumerate(docs)]
+            texts += [d.clean_text for d in docs]
             pred = [
                 PredMention(
                     part,
@@ -389,10 +398,10 @@ def rasid_system() -> tuple[System | None, str]:
                     sp.attrs.get("epithet"),
                     tuple(sp.attrs.get("titles") or ()),
                 )
-                for part, d in enumerate(docs)
-                for sp in d.spans.get("entities", [])
+                for part, spans in layers
+                for sp in spans
             ]
-            out.append(([d.clean_text for d in docs], pred))
+            out.append((texts, pred))
         return out
 
     return run, "default_pipeline().process + rasid.stages.link.link_documents"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from rasid import __version__
 from rasid.document import Document, Found, Span
 from rasid.report.json_export import atomic_write, now_iso
+from rasid.stages.entities.actors import headline_text
 
 if TYPE_CHECKING:
     from rasid.run import Problem
@@ -118,12 +119,18 @@ def _highlighted(doc: Document, start: int, end: int, names: dict[str, str] | No
     names = names if names is not None else {a.id: a.name for a in doc.actors}
     marks = [("date", s) for s in doc.spans.get("timex", [])]
     marks += [("ent", s) for s in doc.spans.get("entities", [])]
-    marks.sort(key=lambda m: (m[1].start, -m[1].end))
+    return _marked(doc.clean_text, start, end, marks, names)
+
+
+def _marked(
+    text: str, start: int, end: int, marks: list[tuple[str, Span]], names: dict[str, str]
+) -> str:
+    marks = sorted(marks, key=lambda m: (m[1].start, -m[1].end))
     out, pos = [], start
     for kind, span in marks:
         if span.start < pos or span.start < start or span.end > end:
             continue
-        out.append(_esc(doc.clean_text[pos : span.start]))
+        out.append(_esc(text[pos : span.start]))
         if kind == "date":
             title = _esc(_timex_title(span))
             out.append(f'<mark class="date" title="{title}">{_esc(span.text)}</mark>')
@@ -135,7 +142,7 @@ def _highlighted(doc: Document, start: int, end: int, names: dict[str, str] | No
                 f'<a class="ent ent-{label}" href="#{actor}" title="{title}">{_esc(span.text)}</a>'
             )
         pos = span.end
-    out.append(_esc(doc.clean_text[pos:end]))
+    out.append(_esc(text[pos:end]))
     return "".join(out).replace("\n", "<br>")
 
 
@@ -249,7 +256,12 @@ def _card(doc: Document, names: dict[str, str] | None = None) -> str:
     parts = [f'<article class="doc" id="{_esc(anchor(doc))}">', "<header>"]
     if kicker:
         parts.append(f'<p class="kicker">{kicker}</p>')
-    parts.append(f"<h3><bdi{_dir(doc)}>{_esc(headline)}</bdi>{badges}</h3>")
+    shown = _esc(headline)
+    if doc.spans.get("headline_entities") and (text := headline_text(doc)):
+        names = names if names is not None else {a.id: a.name for a in doc.actors}
+        marks = [("ent", span) for span in doc.spans["headline_entities"]]
+        shown = _marked(text, 0, len(text), marks, names)
+    parts.append(f"<h3><bdi{_dir(doc)}>{shown}</bdi>{badges}</h3>")
     if doc.subheadline:
         parts.append(f'<p class="sub"{_dir(doc)}>{_esc(doc.subheadline.value)}</p>')
     parts.append("</header>")

@@ -27,6 +27,7 @@ from typing import Any
 
 from rasid.document import Document
 from rasid.normalize import normalize_arabic
+from rasid.stages.entities.actors import ENTITY_LAYERS
 from rasid.stages.link import KnownActors
 from rasid.store.query import parse_query, snippet
 from rasid.store.terms import index_text
@@ -34,7 +35,7 @@ from rasid.store.terms import index_text
 #: ``PRAGMA application_id`` of every rasid database ("rasd"): how a rasid file is recognised.
 APPLICATION_ID = 0x72617364
 #: ``PRAGMA user_version``: the layout below. Bump it and add a step to :data:`MIGRATIONS`.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Environment variable naming the database when ``--db`` is not given.
 DB_ENV = "RASID_DB"
 DEFAULT_DB = "rasid.db"
@@ -101,7 +102,8 @@ CREATE TABLE mentions (
     end INTEGER NOT NULL,
     text TEXT NOT NULL,
     role TEXT,
-    epithet TEXT
+    epithet TEXT,
+    layer TEXT NOT NULL DEFAULT 'entities'  -- 'headline_entities': offsets into the headline
 );
 CREATE INDEX mentions_actor ON mentions(actor_id);
 CREATE INDEX mentions_doc ON mentions(doc_id);
@@ -119,8 +121,19 @@ def _add_actor_tables(conn: sqlite3.Connection) -> None:
     _script(conn, _ACTORS)
 
 
+def _add_mention_layer(conn: sqlite3.Connection) -> None:
+    """2 → 3: mentions say which text their offsets are into (headline or body); rows
+    stored before are body mentions. A database that came from version 1 has it already."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(mentions)")}
+    if "layer" not in columns:
+        conn.execute("ALTER TABLE mentions ADD COLUMN layer TEXT NOT NULL DEFAULT 'entities'")
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` database to ``n + 1`` inside one transaction.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_actor_tables}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _add_actor_tables,
+    2: _add_mention_layer,
+}
 
 # bm25 weights for the four FTS columns: a word in the headline counts more than in the body,
 # an exact spelling more than a clitic-stripped one.
@@ -499,24 +512,26 @@ def _add_mentions(conn: sqlite3.Connection, doc: Document) -> None:
             "INSERT OR IGNORE INTO actors (id, type, name) VALUES (?, ?, ?)",
             (actor.id, actor.type, actor.name),
         )
-    for span in doc.spans.get("entities", []):
-        conn.execute(
-            "INSERT OR IGNORE INTO actor_names (actor_id, alias, name_norm) VALUES (?, ?, ?)",
-            (span.attrs["actor"], span.text, span.attrs.get("name") or span.text),
-        )
-        conn.execute(
-            "INSERT INTO mentions (doc_id, actor_id, start, end, text, role, epithet) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                doc.id,
-                span.attrs["actor"],
-                span.start,
-                span.end,
-                span.text,
-                span.attrs.get("role"),
-                span.attrs.get("epithet"),
-            ),
-        )
+    for layer in ENTITY_LAYERS:
+        for span in doc.spans.get(layer, []):
+            conn.execute(
+                "INSERT OR IGNORE INTO actor_names (actor_id, alias, name_norm) VALUES (?, ?, ?)",
+                (span.attrs["actor"], span.text, span.attrs.get("name") or span.text),
+            )
+            conn.execute(
+                "INSERT INTO mentions (doc_id, actor_id, start, end, text, role, epithet, layer) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.id,
+                    span.attrs["actor"],
+                    span.start,
+                    span.end,
+                    span.text,
+                    span.attrs.get("role"),
+                    span.attrs.get("epithet"),
+                    layer,
+                ),
+            )
 
 
 def _value(found: Any) -> str | None:

@@ -83,7 +83,12 @@ def test_analyze_writes_linked_actors_the_schema_accepts(run_cli, files, tmp_pat
     assert {r["alias"] for r in rows if r["id"] == erdogan[0]["id"]} == {
         "رجب طيب أردوغان",
         "إردوغان",
+        "أردوغان",  # the first headline's spelling: headlines are read too
     }
+    (first,) = [d for d in corpus["documents"] if d["headline"]["value"].startswith("أردوغان")]
+    span = first["spans"]["headline_entities"][0]
+    assert (span["start"], span["end"], span["attrs"]["actor"]) == (0, 7, erdogan[0]["id"])
+    assert f'<a class="ent ent-PER" href="#actor-{erdogan[0]["id"]}"' in report
 
 
 def test_ingest_links_new_documents_to_actors_already_stored(run_cli, files, tmp_path):
@@ -99,7 +104,7 @@ def test_entities_search_ignores_hamza_and_filters_by_type(run_cli, files, tmp_p
     db = tmp_path / "r.db"
     run_cli("ingest", files, "--db", db)
     (found,) = _actors(run_cli, db, "اردوغان")
-    assert found["type"] == "PER" and found["mentions"] == 2
+    assert found["type"] == "PER" and found["mentions"] == 4  # two in headlines, two in bodies
     assert {a["type"] for a in _actors(run_cli, db, "--type", "loc")} == {"LOC"}
     table = run_cli("entities", "--db", db).output
     assert "أنقرة" in table
@@ -124,7 +129,7 @@ def test_edited_alias_table_merges_actors_on_the_next_ingest(run_cli, files, tmp
     run_cli("ingest", files / "three.txt", "--db", again, "--aliases", aliases)
     (abbas,) = _actors(run_cli, again, "--type", "PER")
     assert abbas["id"] == people["محمود عباس"]
-    assert set(abbas["aliases"]) == {"محمود عباس", "أبو مازن"}
+    assert set(abbas["aliases"]) == {"محمود عباس", "أبو مازن", "عباس"}  # "عباس": the headline
 
 
 def test_bad_alias_file_is_refused_before_anything_runs(run_cli, files, tmp_path):

@@ -268,5 +268,25 @@ def test_version_1_database_gains_the_actor_tables(tmp_path):
         assert store.actors() == []
         assert store.alias_rows() == []
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    conn.close()
+
+
+def test_version_2_mentions_gain_their_layer_and_stay_body_mentions(tmp_path):
+    path = tmp_path / "v2.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE mentions")
+    conn.execute(
+        "CREATE TABLE mentions (doc_id TEXT, actor_id TEXT, start INTEGER, end INTEGER, "
+        "text TEXT, role TEXT, epithet TEXT)"
+    )
+    conn.execute("INSERT INTO mentions VALUES ('d', 'per-x', 0, 4, 'حفتر', NULL, NULL)")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT layer FROM mentions").fetchall() == [("entities",)]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
     conn.close()

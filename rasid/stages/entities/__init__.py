@@ -20,7 +20,7 @@ from typing import Protocol
 from rasid.document import Actor, Document, Span
 from rasid.normalize import normalize_arabic
 from rasid.pipeline import stage
-from rasid.stages.entities.actors import DocActor, group_mentions
+from rasid.stages.entities.actors import DocActor, group_mentions, headline_text
 from rasid.stages.entities.consistency import find_repeats, vote_types
 from rasid.stages.entities.dateline import dateline_mentions, merge_dateline
 from rasid.stages.entities.gazetteer import country_names
@@ -52,16 +52,20 @@ def _tagger():
     return load_default()
 
 
-def _sentence_tokens(doc: Document) -> tuple[list[Token], list[list[int]]]:
+def _sentence_tokens(doc: Document, text: str, shift: int) -> tuple[list[Token], list[list[int]]]:
+    """Tokens of ``text`` (the headline, a blank line, then the clean text shifted by
+    ``shift``) grouped by sentence: the headline is one sentence, the body has its own."""
     tokens: list[Token] = []
     sentences: list[list[int]] = []
-    spans = doc.sentences or []
-    if not spans and doc.clean_text:  # not segmented: the text is one sentence
-        spans = [Span(0, len(doc.clean_text), "sentence")]
+    spans = [Span(0, shift - 2, "sentence")] if shift else []
+    body = doc.sentences or []
+    if not body and doc.clean_text:  # not segmented: the text is one sentence
+        body = [Span(0, len(doc.clean_text), "sentence")]
+    spans += [Span(s.start + shift, s.end + shift, s.label) for s in body]
     for sent in spans:
-        if sent.start >= MAX_CHARS:
+        if sent.start >= MAX_CHARS + shift:
             break
-        piece = tokenize(doc.clean_text[sent.start : min(sent.end, MAX_CHARS)], sent.start)
+        piece = tokenize(text[sent.start : min(sent.end, MAX_CHARS + shift)], sent.start)
         sentences.append(list(range(len(tokens), len(tokens) + len(piece))))
         tokens.extend(piece)
     return tokens, sentences
@@ -74,9 +78,16 @@ class SentenceTagger(Protocol):
 def find_mentions(
     doc: Document, tagger: SentenceTagger | None = None
 ) -> tuple[list[Mention], list[DocActor]]:
-    """All mentions of a document and its actors (the stage without writing to ``doc``)."""
+    """All mentions of a document and its actors (the stage without writing to ``doc``).
+
+    The headline is read with the body, so "حفتر" in the title is the body's "خليفة حفتر";
+    offsets of the mentions are into :func:`reading_text` (headline, blank line, body).
+    """
     lexicon = load_lexicon()
-    tokens, sentences = _sentence_tokens(doc)
+    headline = headline_text(doc)
+    shift = len(headline) + 2 if headline else 0
+    text = f"{headline}\n\n{doc.clean_text}" if headline else doc.clean_text
+    tokens, sentences = _sentence_tokens(doc, text, shift)
     mentions = model_mentions(tagger or _tagger(), sentences, tokens)
     mentions = drop_adjectives(mentions, tokens, lexicon)
     mentions = split_people(mentions, tokens, lexicon)
@@ -89,7 +100,7 @@ def find_mentions(
     mentions = join_people(mentions, tokens)
     mentions = place_mentions(tokens, sentences, mentions, lexicon)
     mentions = pattern_mentions(tokens, sentences, mentions, lexicon)
-    mentions = merge_dateline(mentions, dateline_mentions(doc.clean_text, tokens))
+    mentions = merge_dateline(mentions, dateline_mentions(doc.clean_text, tokens, shift))
     cut_labels(mentions, tokens)
     place(mentions, tokens, lexicon)  # names, for the type votes and repeats below
     country_types(mentions, country_names())
@@ -99,24 +110,35 @@ def find_mentions(
         mentions = sorted([*mentions, *repeats], key=lambda m: (m.first, -m.stop))
     extend_names(mentions, tokens, lexicon, entity_words()["title"])
     place(mentions, tokens, lexicon)  # again: repeats are new, extended names start earlier
-    attach_roles(mentions, tokens, sentences, doc.clean_text)
+    attach_roles(mentions, tokens, sentences, text)
     actors = group_mentions(mentions)
     return mentions, actors
 
 
+def reading_text(doc: Document) -> tuple[str, int]:
+    """The text the stage reads (headline, blank line, clean text) and where the body starts."""
+    headline = headline_text(doc)
+    if not headline:
+        return doc.clean_text, 0
+    return f"{headline}\n\n{doc.clean_text}", len(headline) + 2
+
+
 def write_entities(doc: Document, mentions: list[Mention], actors: list[DocActor]) -> None:
-    """Mentions as ``doc.spans["entities"]`` and actors as ``doc.actors``."""
+    """Mentions as ``doc.spans["entities"]`` (body) and ``doc.spans["headline_entities"]``
+    (offsets into the headline's value), actors as ``doc.actors``."""
+    text, shift = reading_text(doc)
     doc.spans["entities"] = []
+    doc.spans.pop("headline_entities", None)
     doc.actors = []
     for actor in actors:
         canonical = actor.name  # the mention the id was derived from is the one shown
-        name = display_name(next(m for m in actor.mentions if m.name == canonical), doc.clean_text)
+        name = display_name(next(m for m in actor.mentions if m.name == canonical), text)
         roles: list[str] = []
         for m in actor.mentions:
             for phrase in (*(m.titles or [m.role]), m.epithet):
                 if phrase and phrase not in roles:
                     roles.append(phrase)
-        aliases = list(dict.fromkeys(doc.clean_text[m.start : m.end] for m in actor.mentions))
+        aliases = list(dict.fromkeys(text[m.start : m.end] for m in actor.mentions))
         doc.actors.append(
             Actor(
                 actor.mentions[0].actor or "", actor.type, name, len(actor.mentions), aliases, roles
@@ -125,19 +147,20 @@ def write_entities(doc: Document, mentions: list[Mention], actors: list[DocActor
     for m in mentions:
         if m.actor is None:
             continue
-        doc.add_span(
-            "entities",
-            m.start,
-            m.end,
-            m.type,
-            type=m.type,
-            actor=m.actor,
-            name=m.name,
-            role=m.role,
-            epithet=m.epithet,
-            source=m.source,
+        attrs = {
+            "type": m.type,
+            "actor": m.actor,
+            "name": m.name,
+            "role": m.role,
+            "epithet": m.epithet,
+            "source": m.source,
             **({"titles": m.titles} if m.titles else {}),
-        )
+        }
+        if m.start < shift:  # offsets into the headline's value
+            span = Span(m.start, m.end, m.type, text[m.start : m.end], attrs)
+            doc.spans.setdefault("headline_entities", []).append(span)
+        else:
+            doc.add_span("entities", m.start - shift, m.end - shift, m.type, **attrs)
 
 
 def display_name(m: Mention, text: str) -> str:

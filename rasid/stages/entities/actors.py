@@ -16,11 +16,32 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from rasid.document import Document, Span
 from rasid.stages.entities.recognize import Mention
 from rasid.stages.entities.tokens import entity_words
+
+ENTITY_LAYERS = ("headline_entities", "entities")  # the headline's mentions, then the body's
+
+
+def entity_spans(doc: Document) -> Iterator[Span]:
+    """Every mention span of a document, headline first (offsets are per layer)."""
+    for layer in ENTITY_LAYERS:
+        yield from doc.spans.get(layer, [])
+
+
+MAX_HEADLINE = 400  # longer is a paragraph taken for a title, not a headline
+
+
+def headline_text(doc: Document) -> str:
+    """The headline when the body does not open with it (a page with no title has none)."""
+    value = doc.headline.value if doc.headline else ""
+    value = " ".join(value.split())
+    if not value or doc.clean_text.startswith(value) or len(value) > MAX_HEADLINE:
+        return ""
+    return value
 
 
 def actor_id(kind: str, name: str) -> str:

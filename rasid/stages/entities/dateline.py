@@ -53,10 +53,11 @@ def _spans(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def dateline_mentions(text: str, tokens: Sequence[Token]) -> list[Mention]:
-    """The dateline's city (LOC) and outlet (ORG) as mentions of source ``dateline``."""
+def dateline_mentions(text: str, tokens: Sequence[Token], shift: int = 0) -> list[Mention]:
+    """The dateline's city (LOC) and outlet (ORG) in the body ``text`` as mentions of
+    source ``dateline``; ``tokens`` have offsets ``shift`` characters further on."""
     out = []
-    for kind, start, end in _spans(text):
+    for kind, start, end in ((k, s + shift, e + shift) for k, s, e in _spans(text)):
         inside = []
         for i, t in enumerate(tokens):
             if t.start >= end:

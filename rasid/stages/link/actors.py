@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from rasid.document import Actor, Document
 from rasid.normalize import name_skeleton, normalize_arabic
-from rasid.stages.entities.actors import actor_id, name_key
+from rasid.stages.entities.actors import actor_id, entity_spans, name_key
 
 FUZZY_MIN = 90  # rapidfuzz ratio on skeletons of same-length names
 
@@ -115,7 +115,7 @@ class KnownActors:
 
     def add_table(self, table: dict[str, CorpusActor], docs: Sequence[Document]) -> None:
         for doc in docs:
-            for span in doc.spans.get("entities", []):
+            for span in entity_spans(doc):
                 actor = table.get(span.attrs["actor"])
                 if actor is not None:
                     self.add(actor.id, actor.type, actor.name, span.attrs.get("name") or "")
@@ -174,7 +174,7 @@ def _entries(
     out = []
     for d, doc in enumerate(docs):
         names: dict[str, list[str]] = defaultdict(list)
-        for span in doc.spans.get("entities", []):
+        for span in entity_spans(doc):
             names[span.attrs["actor"]].append(span.attrs.get("name") or span.text)
         for i, actor in enumerate(doc.actors):
             found = sorted(set(names.get(actor.id, [])), key=lambda n: (-len(n.split()), n))
@@ -370,7 +370,7 @@ def link_documents(
                 corpus.roles[phrase] += 1
     for d, doc in enumerate(docs):
         old_to_new = {a.id: new_id[(d, i)] for i, a in enumerate(doc.actors)}
-        for span in doc.spans.get("entities", []):
+        for span in entity_spans(doc):
             span.attrs["actor"] = old_to_new.get(span.attrs["actor"], span.attrs["actor"])
             table[span.attrs["actor"]].aliases[span.text] += 1
         _merge_doc_actors(doc, old_to_new, table)
