@@ -185,3 +185,12 @@ def test_an_outlet_named_with_and_without_its_head_word_is_one_actor() -> None:
     )
     link_documents(corpus)
     assert ids(corpus[0])["وكالة النهرين برس"] == ids(corpus[1])["النهرين برس"]
+
+
+def test_a_name_ending_like_an_adjective_still_joins_its_longer_form() -> None:
+    corpus = docs(
+        ("سيطرت القوات على قاعدة الزهرية الجوية.", {"قاعدة الزهرية الجوية": "FAC"}),
+        ("انسحبت القوات من قاعدة الزهرية أمس.", {"قاعدة الزهرية": "FAC"}),
+    )
+    link_documents(corpus)
+    assert ids(corpus[0])["قاعدة الزهرية الجوية"] == ids(corpus[1])["قاعدة الزهرية"]

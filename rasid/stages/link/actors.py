@@ -308,12 +308,10 @@ def _short_names(entries: list[_Entry], union: _Union) -> set[int]:
             key = (e.type, _word_key(e.full))
         elif e.type == "PER":
             key = ("PER+", name_skeleton(e.full))
-        elif _without_adjectives(e.full) == e.full:
+        else:  # "قاعدة الوطية" may stand for "قاعدة الوطية الجوية" (whatever its last word)
             key = (e.type, name_skeleton(e.full))
             if e.type == "ORG" and not tails.get(key):  # "فرانس برس" = "وكالة فرانس برس"
                 key = ("ORG+", name_skeleton(e.full))
-        else:
-            continue
         candidates = {union.find(c) for c in tails.get(key, ())}
         candidates.discard(union.find(i))
         if not candidates:
