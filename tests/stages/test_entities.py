@@ -391,3 +391,16 @@ def test_organisation_phrase_stops_at_a_relative_a_law_head_or_a_second_name() -
     assert ("مجلس النواب", "ORG") in mentions(doc)
     doc = run("اتهمت حكومة الوفاق للقبول بالمبادرة.", {})
     assert ("حكومة الوفاق", "ORG") in mentions(doc)
+
+
+def test_short_name_in_brackets_after_a_long_one_is_the_same_actor() -> None:
+    doc = run(
+        "أعلنت قوات النهرين الديمقراطية (قند) السيطرة على القرية. وقالت قند إن القتال انتهى.",
+        {"قوات النهرين الديمقراطية": "ORG"},
+    )
+    assert [m for m in mentions(doc)] == [
+        ("قوات النهرين الديمقراطية", "ORG"),
+        ("قند", "ORG"),
+        ("قند", "ORG"),
+    ]
+    assert len({s.attrs["actor"] for s in doc.spans["entities"]}) == 1

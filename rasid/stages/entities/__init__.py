@@ -28,6 +28,7 @@ from rasid.stages.entities.lexicon import load_lexicon
 from rasid.stages.entities.patterns import pattern_mentions, place_mentions
 from rasid.stages.entities.recognize import (
     Mention,
+    bracketed_aliases,
     country_types,
     drop_adjectives,
     extend_names,
@@ -102,6 +103,7 @@ def find_mentions(
     mentions = pattern_mentions(tokens, sentences, mentions, lexicon)
     mentions = merge_dateline(mentions, dateline_mentions(doc.clean_text, tokens, shift))
     cut_labels(mentions, tokens)
+    mentions = bracketed_aliases(mentions, tokens)
     place(mentions, tokens, lexicon)  # names, for the type votes and repeats below
     country_types(mentions, country_names())
     vote_types(mentions)

@@ -113,8 +113,10 @@ def group_mentions(mentions: Sequence[Mention]) -> list[DocActor]:
         if not key:
             continue
         target = None
+        if m.alias_of is not None:  # "(قسد)" after its name is that actor, whatever it reads
+            target = next((a for a in actors if any(x is m.alias_of for x in a.mentions)), None)
         for actor in reversed(actors):
-            if actor.type == m.type and _same(key, actor, m.type):
+            if target is None and actor.type == m.type and _same(key, actor, m.type):
                 target = actor
                 break
         if target is None:

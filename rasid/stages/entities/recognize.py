@@ -41,6 +41,7 @@ class Mention:
     epithet: str | None = None
     actor: str | None = None
     titles: list[str] | None = None  # a role of stacked titles, one by one
+    alias_of: Mention | None = None  # the name this one abbreviates: "(قسد)" after its name
 
     def overlaps(self, other: Mention) -> bool:
         return self.first < other.stop and other.first < self.stop
@@ -394,3 +395,29 @@ def extend_names(
         ):
             m.stop = k + 1
             taken.add(k)
+
+
+_OPENERS = {"(": ")", "«": "»", '"': '"'}
+
+
+def bracketed_aliases(mentions: list[Mention], tokens: Sequence[Token]) -> list[Mention]:
+    """``mentions`` with the short name a text gives in brackets right after a long one:
+    "قوات سوريا الديمقراطية (قسد)", "تنسيقية القوى المدنية (تقدم)" — the same actor."""
+    taken = {i for m in mentions for i in range(m.first, m.stop)}
+    added = []
+    for m in mentions:
+        i = m.stop
+        if m.type == "PER" or m.stop - m.first < 2 or i >= len(tokens):
+            continue
+        close = _OPENERS.get(tokens[i].text)
+        if close != ")":
+            continue
+        k = i + 1
+        while k < len(tokens) and k <= i + 3 and tokens[k].norm.isalpha() and k not in taken:
+            k += 1
+        if k > i + 1 and k < len(tokens) and tokens[k].text == close:
+            added.append(Mention(i + 1, k, m.type, "document", alias_of=m))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: (m.first, -m.stop))
+
