@@ -420,4 +420,3 @@ def bracketed_aliases(mentions: list[Mention], tokens: Sequence[Token]) -> list[
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: (m.first, -m.stop))
-
