@@ -310,6 +310,12 @@ _TANWEEN = ("ً", "اً", "ًا")
 _PRONOUNS = ("ها", "هم", "هما")  # "وشرقها", "واستقرارهم": a noun with its pronoun
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First words of the gazetteer's names: most tokens start none and need no lookup."""
+    return frozenset(name.split()[0] for name in load_gazetteer())
+
+
 def _gazetteer_size(i: int, limit: int, tokens: Sequence[Token], lexicon: Lexicon) -> int:
     """Words of the longest gazetteer place starting at token ``i`` (0: none).
 
@@ -317,9 +323,13 @@ def _gazetteer_size(i: int, limit: int, tokens: Sequence[Token], lexicon: Lexico
     ordinary vocabulary: GeoNames spells many towns like plain words.
     """
     places = load_gazetteer()
+    firsts = _first_words()
+    forms = [form for form in word_forms(tokens[i].norm) if form in firsts]
+    if not forms:
+        return 0
     for size in range(min(MAX_WORDS, limit - i), 0, -1):
         rest = " ".join(t.norm for t in tokens[i + 1 : i + size])
-        for form in word_forms(tokens[i].norm):
+        for form in forms:
             name = f"{form} {rest}" if rest else form
             if name not in places:
                 continue

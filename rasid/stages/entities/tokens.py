@@ -89,6 +89,7 @@ def clitic_candidates(norm: str) -> tuple[tuple[int, str], ...]:
     )
 
 
+@lru_cache(maxsize=65536)
 def word_forms(norm: str) -> frozenset[str]:
     """A normalized word and every reading of it without clitics ("ووزير" → ووزير, وزير).
 
