@@ -22,6 +22,7 @@ if __package__ in (None, ""):  # run as a file: make the repo root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.machine import machine_info
+from rasid.stages.entities.clusters import default_path as clusters_path
 from rasid.stages.entities.corpora import ANERCORP_TEST_FILE, read_anercorp
 from rasid.stages.entities.tagger import default_model_path, load_default
 
@@ -71,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         ("tokens", str(tokens)),
         ("entities found", str(entities)),
         ("model file", f"{size:.2f} MB"),
+        ("word-cluster table", f"{clusters_path().stat().st_size / 1e6:.2f} MB"),
         ("model load (s)", f"{load_seconds:.2f}"),
         ("seconds", f"{seconds:.2f}"),
         ("sentences/s", f"{rate:.0f}"),

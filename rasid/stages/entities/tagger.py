@@ -9,8 +9,11 @@ Features go through :func:`normalize_arabic`; the token with its leading clitics
 (وال, بال, لل, و, ب ...) is a feature of its own, so "وبغداد" and "بغداد" share evidence.
 Beyond word forms, affixes and shapes: trigger words (``rasid/data/ner_triggers.tsv``), place
 names (:mod:`.gazetteer`), nationality adjectives derived from those names (المصري ← مصر), and
-name lists learned from the training corpora (first and last words of people's names...).
-All of these are stored in the model file, so a model always extracts the features it was
+name lists learned from the training corpora (first and last words of people's names...),
+and word clusters learned from unlabeled news (:mod:`.clusters`: k-means over word vectors at
+three granularities, for the word and its neighbours), which carry evidence from words seen in
+training to words that were not. All of these but the cluster table (shipped beside the model,
+checked by digest) are stored in the model file, so a model always extracts the features it was
 trained with.
 """
 
@@ -30,11 +33,13 @@ from pathlib import Path
 import pycrfsuite
 
 from rasid.normalize import normalize_arabic
+from rasid.stages.entities.clusters import load_clusters
 from rasid.stages.entities.corpora import TaggedSentence, entity_spans, repair_iob
 from rasid.stages.entities.gazetteer import MAX_WORDS, nationality_base, nationality_stems
 
 FORMAT = "rasid-ner-crf"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: word-cluster features (the table's digest); 1 still loads
+READABLE_VERSIONS = (1, 2)
 # longest first: "وال" must win over "و"
 CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 MIN_STEM = 2  # characters left after stripping an article group ("الم" is not ال + م)
@@ -103,6 +108,10 @@ class FeatureConfig:
     name_window: int = 1  # name-list roles of this many neighbours each side
     affix4: bool = False  # four-letter prefix and suffix of the stem
     stem_bigrams: bool = False  # stem pairs with each neighbour
+    cluster_levels: int = 3  # word-cluster granularities used, coarse first (0: none)
+    cluster_window: int = 1  # cluster features of this many neighbours each side
+    cluster_pairs: bool = False  # coarse clusters of the word with each neighbour's
+    cluster_rare: bool = False  # finest cluster joined with the seen-in-training flags
 
 
 @dataclass
@@ -113,6 +122,8 @@ class Lexicon:
     known: set[str] = field(default_factory=set)  # words seen twice or more in training
     places: dict[str, str] = field(default_factory=dict)  # gazetteer: name → type
     names: dict[str, str] = field(default_factory=dict)  # word → its role in training names
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stem → cluster ids
+    clusters_digest: str = ""  # which table (:mod:`.clusters`): a model reads only its own
 
     def __post_init__(self) -> None:
         self.index()
@@ -199,6 +210,10 @@ class Features:
             for k, s in enumerate(stems):
                 nationality[k + PAD] = self.nationality(s)
         names = lex.names if config.name_lists else {}
+        levels = config.cluster_levels if lex.clusters else 0
+        table = lex.clusters
+        none: tuple[str, ...] = ()
+        cids = [none] * PAD + [table.get(s, none) for s in stems] + [none] * PAD
         out: list[list[str]] = []
         for i, word in enumerate(words):
             j = i + PAD
@@ -266,6 +281,22 @@ class Features:
                     role = names.get(padded_w[j + k])
                     if role:
                         feats.append(f"nl+{k}=" + role)
+            if levels:
+                ids = cids[j]
+                for level in range(min(levels, len(ids))):
+                    feats.append(f"c{level}=" + ids[level])
+                if not ids:
+                    feats.append("c=none")
+                for k in range(1, config.cluster_window + 1):
+                    for side, ids in ((f"-{k}", cids[j - k]), (f"+{k}", cids[j + k])):
+                        for level in range(min(levels, len(ids))):
+                            feats.append(f"c{level}{side}=" + ids[level])
+                if config.cluster_pairs:
+                    here = ids[0] if (ids := cids[j]) else "-"
+                    feats.append("cc-1=" + (cids[j - 1][:1] or ("-",))[0] + "|" + here)
+                    feats.append("cc+1=" + here + "|" + (cids[j + 1][:1] or ("-",))[0])
+                if config.cluster_rare and rare[j] and cids[j]:
+                    feats.append("cr=" + rare[j] + "|" + cids[j][min(levels, len(cids[j])) - 1])
             if config.affix4:
                 feats.append("p4=" + stem[:4])
                 feats.append("x4=" + stem[-4:])
@@ -393,7 +424,9 @@ def _fold_job(
 ) -> list[list[str]]:
     template, train, held, params = job
     lex = template.lexicon
-    tagger = Tagger(lex.triggers, lex.places, template.features.config)
+    tagger = Tagger(
+        lex.triggers, lex.places, template.features.config, (lex.clusters, lex.clusters_digest)
+    )
     tagger.train(train, c1=params["c1"], c2=params["c2"], iterations=int(params["iterations"]))
     return [tagger.tag(s.tokens) for s in held]
 
@@ -407,7 +440,10 @@ def out_of_fold_tags(
 ) -> list[list[str]]:
     """First-pass tags of every sentence from a model trained on the other folds."""
     slots = fold_slots(sentences, max(folds, 2))
-    light = Tagger(template.lexicon.triggers, template.lexicon.places, template.features.config)
+    lex = template.lexicon
+    light = Tagger(
+        lex.triggers, lex.places, template.features.config, (lex.clusters, lex.clusters_digest)
+    )
     jobs = [
         (
             light,
@@ -440,10 +476,13 @@ class Tagger:
         triggers: dict[str, str] | None = None,
         places: dict[str, str] | None = None,
         config: FeatureConfig | None = None,
+        clusters: tuple[dict[str, tuple[str, ...]], str] | None = None,
     ) -> None:
         lexicon = Lexicon(places=places or {})
         if triggers is not None:
             lexicon.triggers = triggers
+        if clusters is not None:
+            lexicon.clusters, lexicon.clusters_digest = clusters
         self.features = Features(lexicon, config or FeatureConfig())
         self._model: bytes = b""
         self._crf: pycrfsuite.Tagger | None = None
@@ -575,6 +614,7 @@ class Tagger:
             "known": sorted(lex.known),
             "places": dict(sorted(lex.places.items())),
             "names": dict(sorted(lex.names.items())),
+            "clusters_digest": lex.clusters_digest,
             "crfsuite": base64.b64encode(self._model).decode("ascii"),
             "crfsuite_document": base64.b64encode(self._model2).decode("ascii"),
         }
@@ -584,16 +624,29 @@ class Tagger:
         path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
 
     @classmethod
-    def load(cls, path: Path) -> Tagger:
-        """A tagger saved by :meth:`save`; another format or version is an error."""
+    def load(cls, path: Path, clusters_path: Path | None = None) -> Tagger:
+        """A tagger saved by :meth:`save`; another format or version is an error.
+
+        A model with cluster features reads the shipped cluster table (or ``clusters_path``)
+        and refuses one whose digest differs from the table it was trained with.
+        """
         data = json.loads(gzip.decompress(Path(path).read_bytes()).decode("utf-8"))
-        if data.get("format") != FORMAT or data.get("version") != FORMAT_VERSION:
+        if data.get("format") != FORMAT or data.get("version") not in READABLE_VERSIONS:
             raise ValueError(
                 f"{path}: not a {FORMAT} v{FORMAT_VERSION} model "
                 f"({data.get('format')} v{data.get('version')})"
             )
+        config = FeatureConfig(**data["config"])
+        clusters = None
+        if data.get("clusters_digest"):
+            clusters = load_clusters(clusters_path)
+            if clusters[1] != data["clusters_digest"]:
+                raise ValueError(
+                    f"{path}: trained with cluster table {data['clusters_digest']}, "
+                    f"found {clusters[1]}: retrain (python -m rasid.stages.entities.train)"
+                )
         tagger = cls(
-            triggers=data["triggers"], places=data["places"], config=FeatureConfig(**data["config"])
+            triggers=data["triggers"], places=data["places"], config=config, clusters=clusters
         )
         tagger.lexicon.known = set(data["known"])
         tagger.lexicon.names = data["names"]

@@ -2,7 +2,9 @@
 
 Why a script in the package: the shipped model (``rasid/models/ner.json.gz``) and the
 gazetteer's stoplist (``rasid/data/ner_gazetteer_stop.txt``) must be reproducible from the
-public corpora with one command, offline: ``python -m rasid.stages.entities.train``.
+public corpora with one command, offline: ``python -m rasid.stages.entities.train``. It reads
+the shipped word-cluster table (``rasid/models/ner_clusters.tsv.gz``), which
+``python -m rasid.stages.entities.clusters`` rebuilds from unlabeled news.
 
 The model is trained on the train part of :func:`split_corpus` only; every setting was chosen
 on its dev part; the NewsFANE held-out part and the ANERcorp test split are for reporting.
@@ -20,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rasid.stages.entities.clusters import load_clusters
 from rasid.stages.entities.corpora import (
     NEWSFANE_BLOCK,
     TaggedSentence,
@@ -203,11 +206,18 @@ def build(
     iterations: int = ITERATIONS,
     document: bool = DOCUMENT,
     workers: int = 1,
+    clusters: tuple[dict[str, tuple[str, ...]], str] | None = None,
 ) -> tuple[Tagger, list[str]]:
-    """A tagger trained on ``train`` (already :func:`prepare`d) and the stoplist it used."""
+    """A tagger trained on ``train`` (already :func:`prepare`d) and the stoplist it used.
+
+    ``clusters`` is a word-cluster table and its digest (:mod:`.clusters`); by default the
+    shipped one, so rebuild that first when its recipe changes.
+    """
     stop = build_stoplist((s.tokens, s.tags) for s in train)
     places = dict.fromkeys(sorted(filter_names(territory_names() | city_names(), set(stop))), "LOC")
-    tagger = Tagger(places=places, config=config)
+    if clusters is None:
+        clusters = load_clusters()
+    tagger = Tagger(places=places, config=config, clusters=clusters)
     tagger.train(train, c1=c1, c2=c2, iterations=iterations, document=document, workers=workers)
     return tagger, stop
 
