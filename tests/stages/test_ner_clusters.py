@@ -91,3 +91,25 @@ def test_shipped_model_was_trained_with_the_shipped_table() -> None:
     data = json.loads(gzip.decompress((default_path().parent / "ner.json.gz").read_bytes()))
     assert data["clusters_digest"] == digest(default_path().read_bytes())
     assert data["config"]["cluster_levels"] > 0
+
+
+def test_optional_cluster_features_pairs_rare_flags_and_cluster_name_roles() -> None:
+    config = FeatureConfig(cluster_pairs=True, cluster_rare=True, cluster_names=0.5)
+    tagger = Tagger(config=config, clusters=(TABLE, "x"))
+    tagger.lexicon.known = {"قال"}
+    # محمد is the only word of cluster 4 and a first name: a word of that cluster is PERf
+    tagger.lexicon.names = {"محمد": "PERf"}
+    feats = tagger.token_features(["قال", "محمد", "القاهرة"])
+    assert {"cc-1=1|2", "cc+1=2|0"} <= set(feats[1])  # coarsest clusters of the neighbours
+    assert "cr=uu|4" in feats[1] and "cr=kk|9" in feats[0]  # unseen vs seen in training
+    assert "cn=PERf" in feats[1]
+    assert not any(f.startswith("cn=") for f in feats[2])  # cluster 7 holds no names
+
+
+def test_cluster_name_roles_need_a_share_of_the_cluster() -> None:
+    from rasid.stages.entities.tagger import cluster_roles
+
+    table = {"احمد": ("0",), "محمد": ("0",), "قال": ("0",), "ذكر": ("0",)}
+    names = {"احمد": "PERf", "محمد": "PERf"}
+    assert cluster_roles(names, table, 1, 0.5) == {"0": "PERf"}
+    assert cluster_roles(names, table, 1, 0.6) == {}

@@ -110,8 +110,9 @@ class FeatureConfig:
     stem_bigrams: bool = False  # stem pairs with each neighbour
     cluster_levels: int = 3  # word-cluster granularities used, coarse first (0: none)
     cluster_window: int = 1  # cluster features of this many neighbours each side
-    cluster_pairs: bool = False  # coarse clusters of the word with each neighbour's
-    cluster_rare: bool = False  # finest cluster joined with the seen-in-training flags
+    cluster_pairs: bool = False  # the word's coarsest cluster paired with each neighbour's
+    cluster_rare: bool = False  # the word's finest cluster joined with its seen-in-training flag
+    cluster_names: float = 0.0  # name-list role of the finest cluster (min share of it; 0: off)
 
 
 @dataclass
@@ -141,6 +142,23 @@ class Features:
         self.lexicon = lexicon
         self.config = config
         self._cache: dict[str, tuple[str, str, str]] = {}
+        self._roles_of: tuple[int, int] = (0, 0)  # which names and table _cluster_roles reflect
+        self._cluster_roles: dict[str, str] = {}
+
+    def cluster_roles(self) -> dict[str, str]:
+        """Finest cluster → the name-list role most of its named words play (see config).
+
+        Recomputed when the lexicon's names or table are replaced (training swaps the
+        name lists fold by fold).
+        """
+        lex = self.lexicon
+        key = (id(lex.names), id(lex.clusters))
+        if key != self._roles_of:
+            self._roles_of = key
+            self._cluster_roles = cluster_roles(
+                lex.names, lex.clusters, self.config.cluster_levels, self.config.cluster_names
+            )
+        return self._cluster_roles
 
     def word_info(self, token: str) -> tuple[str, str, str]:
         """Normalized form, clitic-stripped form and shape of a token, cached (speed)."""
@@ -214,6 +232,7 @@ class Features:
         table = lex.clusters
         none: tuple[str, ...] = ()
         cids = [none] * PAD + [table.get(s, none) for s in stems] + [none] * PAD
+        croles = self.cluster_roles() if levels and config.cluster_names and names else {}
         out: list[list[str]] = []
         for i, word in enumerate(words):
             j = i + PAD
@@ -282,21 +301,24 @@ class Features:
                     if role:
                         feats.append(f"nl+{k}=" + role)
             if levels:
-                ids = cids[j]
-                for level in range(min(levels, len(ids))):
-                    feats.append(f"c{level}=" + ids[level])
-                if not ids:
+                own = cids[j]
+                for level in range(min(levels, len(own))):
+                    feats.append(f"c{level}=" + own[level])
+                if not own:
                     feats.append("c=none")
                 for k in range(1, config.cluster_window + 1):
                     for side, ids in ((f"-{k}", cids[j - k]), (f"+{k}", cids[j + k])):
                         for level in range(min(levels, len(ids))):
                             feats.append(f"c{level}{side}=" + ids[level])
+                finest = own[min(levels, len(own)) - 1] if own else ""
                 if config.cluster_pairs:
-                    here = ids[0] if (ids := cids[j]) else "-"
-                    feats.append("cc-1=" + (cids[j - 1][:1] or ("-",))[0] + "|" + here)
-                    feats.append("cc+1=" + here + "|" + (cids[j + 1][:1] or ("-",))[0])
-                if config.cluster_rare and rare[j] and cids[j]:
-                    feats.append("cr=" + rare[j] + "|" + cids[j][min(levels, len(cids[j])) - 1])
+                    left, here, right = (c[0] if c else "-" for c in cids[j - 1 : j + 2])
+                    feats.append("cc-1=" + left + "|" + here)
+                    feats.append("cc+1=" + here + "|" + right)
+                if croles and finest and (role := croles.get(finest)):
+                    feats.append("cn=" + role)
+                if config.cluster_rare and rare[j] and finest:
+                    feats.append("cr=" + rare[j] + "|" + finest)
             if config.affix4:
                 feats.append("p4=" + stem[:4])
                 feats.append("x4=" + stem[-4:])
@@ -332,6 +354,30 @@ def name_roles(sentences: Iterable[TaggedSentence], min_share: float = 0.2) -> d
         if sum(counts.values()) >= min_share * seen[word]:
             out[word] = counts.most_common(1)[0][0]
     return out
+
+
+def cluster_roles(
+    names: dict[str, str], table: dict[str, tuple[str, ...]], levels: int, min_share: float
+) -> dict[str, str]:
+    """Cluster (at granularity ``levels``) → most common name-list role of its words.
+
+    Only clusters where at least ``min_share`` of the table's words are in the name lists:
+    a cluster of first names passes its role on to first names never seen in training.
+    """
+    if not levels or not table or not names:
+        return {}
+    level = levels - 1
+    size: Counter[str] = Counter(ids[level] for ids in table.values() if len(ids) > level)
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    for word, role in names.items():
+        ids = table.get(word) or table.get(strip_clitics(word))
+        if ids and len(ids) > level:
+            roles[ids[level]][role] += 1
+    return {
+        cluster: counts.most_common(1)[0][0]
+        for cluster, counts in sorted(roles.items())
+        if sum(counts.values()) >= min_share * size[cluster]
+    }
 
 
 def word_counts(features: Features, sentences: Iterable[TaggedSentence]) -> Counter[str]:
