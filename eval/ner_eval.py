@@ -30,6 +30,7 @@ if __package__ in (None, ""):  # run as a file: make the repo root importable
 from eval import tables
 from eval.machine import machine_info
 from rasid.normalize import normalize_arabic
+from rasid.stages.entities.clusters import default_path as clusters_path
 from rasid.stages.entities.corpora import (
     TaggedSentence,
     repair_iob,
@@ -110,7 +111,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"\ntraining: {len(train)} sentences (NewsFANE + AQMAR train part); dev {len(dev)} "
         f"(whole AQMAR articles + NewsFANE blocks), NewsFANE held-out {len(heldout)}; "
         f"ANERcorp CAMeL test {len(test)} sentences, {sum(len(s.tokens) for s in test)} tokens; "
-        f"model {model.name} {model.stat().st_size / 1e6:.2f} MB\n"
+        f"model {model.name} {model.stat().st_size / 1e6:.2f} MB"
+        f" + word clusters {clusters_path().name} {clusters_path().stat().st_size / 1e6:.2f} MB\n"
     )
     cells: list[list[str]] = []
     speeds: dict[str, float] = {}
