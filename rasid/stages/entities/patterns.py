@@ -47,6 +47,13 @@ _VENUE_HEADS = frozenset(
 _PLACE_ONLY = frozenset({normalize_arabic("إعلان")})
 
 
+@lru_cache(maxsize=16)
+def _word_set(*kinds: str) -> frozenset[str]:
+    """The union of some kinds of ``entity_words``, built once per combination."""
+    words = entity_words()
+    return frozenset().union(*(words[k] for k in kinds))
+
+
 @lru_cache(maxsize=65536)
 def head_type(norm: str) -> tuple[str, str] | None:
     """(entity type, bare head) when the word is an event, law or facility head."""
@@ -116,8 +123,7 @@ def _national_body(
     """End of "الجيش السوداني", "الجيش الوطني الليبي", "اللجنة الدستورية السورية",
     "القيادة المركزية الأمريكية", "القوات المسلحة (السودانية)": a definite organisation
     head and adjectives, the last naming a country. "القوات التركية" stays a description."""
-    words = entity_words()
-    head = bare(tokens[i].norm, words["generic"] | words["orghead"])
+    head = bare(tokens[i].norm, _word_set("generic", "orghead"))
     if not head or not head.startswith("ال") or i in starts:
         return None
     stop = i + 1
@@ -139,8 +145,7 @@ def _org_phrase(
     places = country_names()
     """End of "مصرف ليبيا المركزي", "حكومة الوحدة الوطنية", "المجلس الأعلى للدولة": a
     strong organisation head, then definite words, a place, adjectives (at most four)."""
-    words = entity_words()
-    stops = words["title"] | words["post"] | _RELATIVES
+    stops = _word_set("title", "post") | _RELATIVES
     k = i + 1
     described = False  # after an adjective only adjectives follow: "مصرف ليبيا المركزي"
     named = -1  # where a name inside the phrase ended
