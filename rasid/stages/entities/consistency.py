@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from rasid.stages.entities.lexicon import Lexicon
 from rasid.stages.entities.recognize import Mention
 from rasid.stages.entities.tokens import (
+    COMPOUND_STARTS,
     Token,
     bare,
     entity_words,
@@ -30,7 +31,7 @@ RULE_SOURCES = (
     "gazetteer",
 )  # their type comes from where they stand, not a vote
 # a compound surname is two words: "صنع الله", "عبد السلام", "نور الدين", never "الله" alone
-_COMPOUND_STARTS = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "صنع", "ولد"})
+_COMPOUND_STARTS = COMPOUND_STARTS | {"صنع"}
 _COMPOUND_ENDS = frozenset({"الله", "الدين", "الرحمن"})
 
 

@@ -29,6 +29,7 @@ from rasid.stages.entities.tokens import (
     clitic_candidates,
     entity_words,
     is_adjective,
+    is_definite_plural,
     sentence_bounds,
     word_forms,
 )
@@ -71,7 +72,7 @@ def _is_name_word(token: Token, lexicon: Lexicon) -> bool:
     words = entity_words()
     if not norm or not norm[0].isalpha() or norm in words["notname"] or norm in words["title"]:
         return False
-    if norm.startswith("ال") and norm.endswith(("ين", "ون")):
+    if is_definite_plural(norm):
         return False  # a definite masculine plural ("قاعدة الناشئين") is a common noun
     found = lexicon.get(norm)
     return found is None or found.name_share >= 0.3
@@ -159,7 +160,7 @@ def _org_phrase(
             k = named = starts[k].stop  # "مصرف ليبيا المركزي", "حكومة [الوحدة] الوطنية"
             continue
         norm = tok.norm
-        if norm in places or bare(norm, places):
+        if bare(norm, places):
             if k > i + 1:
                 break  # "حكومة الوفاق الإمارات": the next name
             k += 1
@@ -169,7 +170,7 @@ def _org_phrase(
         if (
             norm in stops
             or head_type(norm)
-            or (norm.startswith("ال") and norm.endswith(("يين", "يون")))
+            or (is_definite_plural(norm) and norm.endswith(("يين", "يون")))
         ):
             break  # "… المعترف بها", "… الفريق", "… الاتفاق", "… الليبيين", "… الذي"
         if norm.startswith("لل") and not (is_adjective(tokens[k - 1].norm) or k == named):

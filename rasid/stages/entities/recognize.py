@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from rasid.stages.entities.corpora import entity_spans
 from rasid.stages.entities.lexicon import Lexicon
 from rasid.stages.entities.tokens import (
+    COMPOUND_STARTS,
     Token,
     clitic_candidates,
     entity_words,
     is_adjective,
+    is_definite_plural,
     raw_offset,
     sentence_bounds,
     word_forms,
@@ -220,7 +222,7 @@ def title_names(
                 stats = lexicon.get(tok.norm)
                 if not tok.norm.isalpha() or tok.norm in titles or tok.norm in mods:
                     break
-                if tok.norm.startswith("ال") and tok.norm.endswith(("ين", "ون")):
+                if is_definite_plural(tok.norm):
                     break  # "باسم الحوثيين": a group named by its plural, not a person
                 compound = k == j + 2 and tokens[j].norm in COMPOUND_STARTS
                 if stats is None:
@@ -247,8 +249,6 @@ def title_names(
     return added
 
 
-# first words that only begin a compound name ("عبد الفتاح", "أبو بكر")
-COMPOUND_STARTS = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "ولد"})
 ROLE_REACH = 6  # words of a role's complement: "محافظ مصرف ليبيا المركزي", "المتحدث باسم …"
 
 
@@ -276,8 +276,12 @@ def _after_role(
         if not norm.isalpha() or k in taken:
             return None
         stats = lexicon.get(norm)
-        plural = norm.startswith("ال") and norm.endswith(("ين", "ون"))  # "مفاوضي الحوثيين"
-        if stats is not None and stats.kind == "PER" and stats.name_share >= 0.5 and not plural:
+        if (  # "مفاوضي الحوثيين" is a group, not the first name
+            stats is not None
+            and stats.kind == "PER"
+            and stats.name_share >= 0.5
+            and not is_definite_plural(norm)
+        ):
             stop = k + 1
             while stop < limit and stop < k + 3 and stop not in starts:
                 more = lexicon.get(tokens[stop].norm)
@@ -389,15 +393,12 @@ def extend_names(
             and k not in taken
             and tokens[k].norm.startswith("ال")
             and tokens[k].norm.isalpha()
-            and not tokens[k].norm.endswith(("ين", "ون"))
+            and not is_definite_plural(tokens[k].norm)
             and tokens[k].norm not in titles
             and not clitic_candidates(tokens[k].norm)
         ):
             m.stop = k + 1
             taken.add(k)
-
-
-_OPENERS = {"(": ")", "«": "»", '"': '"'}
 
 
 def bracketed_aliases(mentions: list[Mention], tokens: Sequence[Token]) -> list[Mention]:
@@ -409,13 +410,12 @@ def bracketed_aliases(mentions: list[Mention], tokens: Sequence[Token]) -> list[
         i = m.stop
         if m.type == "PER" or m.stop - m.first < 2 or i >= len(tokens):
             continue
-        close = _OPENERS.get(tokens[i].text)
-        if close != ")":
+        if tokens[i].text != "(":
             continue
         k = i + 1
         while k < len(tokens) and k <= i + 3 and tokens[k].norm.isalpha() and k not in taken:
             k += 1
-        if k > i + 1 and k < len(tokens) and tokens[k].text == close:
+        if k > i + 1 and k < len(tokens) and tokens[k].text == ")":
             added.append(Mention(i + 1, k, m.type, "document", alias_of=m))
     if not added:
         return mentions

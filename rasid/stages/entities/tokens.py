@@ -118,6 +118,16 @@ def is_adjective(norm: str) -> bool:
     return norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
 
 
+def is_definite_plural(norm: str) -> bool:
+    """ال…ين / ال…ون: a definite masculine plural ("الحوثيين", "الناشئين"), a group or a common
+    noun, never a person's name or the end of an organisation's."""
+    return norm.startswith("ال") and norm.endswith(("ين", "ون"))
+
+
+# first words that only begin a compound name: "عبد" of عبد الحميد, "أبو" of أبو مازن
+COMPOUND_STARTS = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "ولد"})
+
+
 def raw_offset(text: str, letters: int) -> int:
     """Characters of ``text`` that hold its first ``letters`` letters (diacritics skipped)."""
     seen = 0

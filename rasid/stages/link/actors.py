@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 from rasid.document import Actor, Document
 from rasid.normalize import name_skeleton, normalize_arabic
 from rasid.stages.entities.actors import actor_id, entity_spans, name_key
+from rasid.stages.entities.tokens import COMPOUND_STARTS
 
 FUZZY_MIN = 90  # rapidfuzz ratio on skeletons of same-length names
 
@@ -251,8 +252,8 @@ def _same_ends(a: str, b: str) -> bool:
 _OUTLET_HEADS = frozenset(
     normalize_arabic(w) for w in ("وكالة", "صحيفة", "جريدة", "قناة", "موقع", "شبكة", "مجلة")
 )
-# first words that only begin a compound name: "عبد" of عبد الحميد, "أبو" of أبو مازن
-_COMPOUND_STARTS = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "ال", "ولد"})
+# first words that never stand for a person alone: compound starts, and a bare article
+_COMPOUND_STARTS = COMPOUND_STARTS | {"ال"}
 
 
 def _word_key(word: str) -> str:
