@@ -353,6 +353,37 @@ def score(aligned: Sequence[Aligned], golds: Sequence[GoldDoc]) -> Result:
 # Running rasid
 # --------------------------------------------------------------------------------------------
 
+
+def predicted(docs: Sequence[Any]) -> tuple[list[str], list[PredMention]]:
+    """The texts of one article's documents and their entity spans as :class:`PredMention`.
+
+    The first document's headline is a part of its own, placed before the body texts.
+    """
+    from rasid.stages.entities import headline_text
+
+    headline = headline_text(docs[0]) if docs else ""
+    texts = [headline] if headline else []
+    layers = [(0, docs[0].spans.get("headline_entities", []))] if headline else []
+    layers += [(len(texts) + n, d.spans.get("entities", [])) for n, d in enumerate(docs)]
+    texts += [d.clean_text for d in docs]
+    pred = [
+        PredMention(
+            part,
+            sp.start,
+            sp.end,
+            sp.text,
+            str(sp.attrs.get("type", sp.label)),
+            str(sp.attrs.get("actor")),
+            sp.attrs.get("role"),
+            sp.attrs.get("epithet"),
+            tuple(sp.attrs.get("titles") or ()),
+        )
+        for part, spans in layers
+        for sp in spans
+    ]
+    return texts, pred
+
+
 System = Callable[[Sequence[GoldDoc]], list[tuple[list[str], list[PredMention]]]]
 
 
@@ -361,7 +392,6 @@ def rasid_system() -> tuple[System | None, str]:
     try:
         from rasid.document import Page
         from rasid.pipeline import default_pipeline
-        from rasid.stages.entities import headline_text
         from rasid.stages.link import link_documents
     except Exception as e:  # ImportError or a broken module: report, don't crash
         return None, f"rasid.stages.link.link_documents not available ({type(e).__name__}: {e})"
@@ -378,31 +408,7 @@ def rasid_system() -> tuple[System | None, str]:
             per_article.append(docs)
             all_docs.extend(docs)
         link_documents(all_docs)
-        out = []
-        for docs in per_article:
-            # the first article's headline is a part of its own, before the body texts
-            headline = headline_text(docs[0]) if docs else ""
-            texts = [headline] if headline else []
-            layers = [(0, docs[0].spans.get("headline_entities", []))] if headline else []
-            layers += [(len(texts) + n, d.spans.get("entities", [])) for n, d in enumerate(docs)]
-            texts += [d.clean_text for d in docs]
-            pred = [
-                PredMention(
-                    part,
-                    sp.start,
-                    sp.end,
-                    sp.text,
-                    str(sp.attrs.get("type", sp.label)),
-                    str(sp.attrs.get("actor")),
-                    sp.attrs.get("role"),
-                    sp.attrs.get("epithet"),
-                    tuple(sp.attrs.get("titles") or ()),
-                )
-                for part, spans in layers
-                for sp in spans
-            ]
-            out.append((texts, pred))
-        return out
+        return [predicted(docs) for docs in per_article]
 
     return run, "default_pipeline().process + rasid.stages.link.link_documents"
 
