@@ -404,3 +404,31 @@ def test_short_name_in_brackets_after_a_long_one_is_the_same_actor() -> None:
         ("قند", "ORG"),
     ]
     assert len({s.attrs["actor"] for s in doc.spans["entities"]}) == 1
+
+
+def test_a_press_conference_is_a_kind_of_conference_not_a_named_one() -> None:
+    doc = run(
+        "وقال المتحدث في مؤتمر صحافي مساء الأحد إن مؤتمر فيينا سينعقد قريباً.",
+        {"فيينا": "LOC"},
+    )
+    assert ("مؤتمر فيينا", "EVENT") in mentions(doc)
+    assert not any(text.startswith("مؤتمر صحافي") for text, _ in mentions(doc))
+
+
+def test_a_quote_said_of_a_resolution_or_an_agreement_is_not_its_name() -> None:
+    doc = run(
+        'ووصف الوزير الاتفاق "خطوة تاريخية للبلدين". وقال النائب إن القرار "لا يخدم '
+        'السلام". وأطلق الجيش عملية "فجر الجبال" في الشمال.',
+        {},
+    )
+    assert [(t, k) for t, k in mentions(doc) if k in ("LAW", "EVENT")] == [
+        ('عملية "فجر الجبال"', "EVENT")
+    ]
+
+
+def test_a_gazetteer_word_news_uses_as_a_plain_noun_is_no_place() -> None:
+    doc = run(
+        "وطالب المجلس بفك حصار المدينة، وأكد حرصه على أمن لبنان واستقراره.",
+        {"لبنان": "LOC"},
+    )
+    assert mentions(doc) == [("لبنان", "LOC")]

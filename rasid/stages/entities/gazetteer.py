@@ -173,3 +173,40 @@ def is_nationality(word: str) -> bool:
     """A normalized word shaped like the adjective of a country: السوداني، الأمريكية."""
     base = nationality_base(word)
     return base is not None and base in _country_stems()
+
+
+PLACE_CLUSTER_MIN = 0.1  # below it (at both finer levels) a cluster is of plain words
+
+
+@lru_cache(maxsize=1)
+def _cluster_place_shares() -> tuple[dict[str, tuple[str, ...]], list[dict[str, float]]]:
+    """Word → its two finer clusters, and per level cluster → share of its words that are
+    one-word place names.
+
+    The clusters (:mod:`.clusters`) group words used alike in unlabeled news, so a cluster
+    holding few place names is one of plain words, whatever GeoNames spells like them.
+    """
+    from rasid.stages.entities.clusters import load_clusters
+    from rasid.stages.entities.tagger import strip_clitics
+
+    table, _ = load_clusters()
+    finer = {word: levels[-2:] for word, levels in table.items()}
+    places = {strip_clitics(n) for n in load_gazetteer() if " " not in n}
+    shares = []
+    for level in range(2):
+        sizes = Counter(levels[level] for levels in finer.values())
+        hits = Counter(levels[level] for word, levels in finer.items() if word in places)
+        shares.append({c: hits[c] / n for c, n in sizes.items()})
+    return finer, shares
+
+
+def used_like_a_place(norm: str) -> bool | None:
+    """Whether unlabeled news uses the word (normalized) as it uses place names; None when
+    the word is too rare there to say."""
+    from rasid.stages.entities.tagger import strip_clitics
+
+    finer, shares = _cluster_place_shares()
+    levels = finer.get(strip_clitics(norm))
+    if levels is None:
+        return None
+    return any(share[c] >= PLACE_CLUSTER_MIN for share, c in zip(shares, levels, strict=True))

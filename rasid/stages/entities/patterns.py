@@ -20,6 +20,7 @@ from rasid.stages.entities.gazetteer import (
     country_names,
     is_nationality,
     load_gazetteer,
+    used_like_a_place,
 )
 from rasid.stages.entities.lexicon import Lexicon
 from rasid.stages.entities.recognize import Mention
@@ -76,6 +77,31 @@ def _is_name_word(token: Token, lexicon: Lexicon) -> bool:
         return False  # a definite masculine plural ("قاعدة الناشئين") is a common noun
     found = lexicon.get(norm)
     return found is None or found.name_share >= 0.3
+
+
+_NEGATIONS = frozenset(normalize_arabic(w) for w in ("لا", "لن", "لم", "ليس", "ما"))
+
+
+def _quoted_name(kind: str, head: str, words: Sequence[Token]) -> bool:
+    """Whether a quote after a head names it (عملية «بركان الغضب») rather than says
+    something of it: a resolution is named by its number, a declaration by its place, a
+    definite "الاتفاق" is the subject of what the quote says; a sentence (a negation, an
+    indefinite accusative: "إنجاز يمنح … أفقاً واضحاً") is no name."""
+    if head in ("القرار", "قرار") or head in _PLACE_ONLY:
+        return False
+    if kind == "LAW" and head.startswith("ال"):
+        return False
+    if words[0].norm in _NEGATIONS:
+        return False
+    return not any(t.text.endswith(_TANWEEN) for t in words)
+
+
+def _described(norm: str, lexicon: Lexicon) -> bool:
+    """An indefinite nisba adjective right after a head describes it: "مؤتمر صحافي",
+    "قاعدة دستورية" are a kind of conference or base, not one named."""
+    if norm.startswith("ال") or len(norm) < 4 or not norm.endswith(("ي", "يه")):
+        return False
+    return not lexicon.is_name(norm, 0.5)
 
 
 def _tails(tokens: Sequence[Token], stop: int, limit: int) -> int:
@@ -246,7 +272,12 @@ def pattern_mentions(
                 k = j + 1
                 while k < limit and k <= j + 5 and tokens[k].text != close:  # a name, not a quote
                     k += 1
-                if k < limit and tokens[k].text == close and k > j + 1:
+                if (
+                    k < limit
+                    and tokens[k].text == close
+                    and k > j + 1
+                    and _quoted_name(kind, head, tokens[j + 1 : k])
+                ):
                     stop = k + 1
             elif kind == "LAW" and head in ("القرار", "قرار"):  # القرار (رقم) 2259
                 k = j
@@ -267,6 +298,7 @@ def pattern_mentions(
                 and _is_name_word(tokens[j], lexicon)
                 and j not in starts
                 and (not clitic_candidates(tokens[j].norm) or lexicon.is_name(tokens[j].norm))
+                and not _described(tokens[j].norm, lexicon)
             ):
                 stop = j + 1
                 while (
@@ -348,6 +380,7 @@ def _gazetteer_size(i: int, limit: int, tokens: Sequence[Token], lexicon: Lexico
                 len(form) >= 3
                 and not is_adjective(form)
                 and (stats is None or (stats.kind == "LOC" and stats.name_share >= 0.5))
+                and used_like_a_place(form) is not False
             ):
                 return 1
     return 0
@@ -365,6 +398,8 @@ def _town_size(i: int, limit: int, tokens: Sequence[Token], lexicon: Lexicon, st
         return 0
     if not strong and not norm.startswith("ال") and norm.endswith("ه"):
         return 0  # "منطقة عازلة", "منطقة منزوعة السلاح": a feminine adjective
+    if not strong and used_like_a_place(norm) is False:
+        return 0  # "مناطق سيطرتها": news uses the word as a plain noun
     stop = i + 1
     while (
         stop < limit
@@ -429,4 +464,6 @@ def _joined_place(token: Token, lexicon: Lexicon) -> int:
     if any(rest in entity_words()[k] for k in ("town", "area", "title", "generic")):
         return 0
     stats = lexicon.get(rest)
+    if used_like_a_place(rest) is False:
+        return 0  # "العراق واستقراره": a plain noun with its pronoun
     return 1 if stats is None or (stats.kind == "LOC" and stats.name_share >= 0.5) else 0
