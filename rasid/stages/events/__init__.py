@@ -1,0 +1,152 @@
+"""Events stage: who did what to whom, where and when, coded in PLOVER (docs/events.md).
+
+Steps, each its own module: the sentence read once with its actors and clauses
+(:mod:`.view`) → lexicon triggers (:mod:`.lexicon`, :mod:`.triggers`) → source, target and
+place around each trigger (:mod:`.arguments`) → date of its clause (:mod:`.dates`) →
+modality (:mod:`.modality`) → the speech events every quote gives (:mod:`.speech`).
+Every argument comes from the sentence stating the event; the only reach outside it is a
+subject the sentence leaves implicit (وقال إن …), taken from the sentence just before.
+
+Output: ``doc.spans["events"]``, one span per event over its trigger (label = type).
+"""
+
+from __future__ import annotations
+
+from rasid.document import Document
+from rasid.pipeline import stage
+from rasid.stages.events.arguments import (
+    Group,
+    find_place,
+    find_target,
+    genitive,
+    pair_words,
+    participant_groups,
+    subject_after,
+    subject_before,
+)
+from rasid.stages.events.dates import find_date
+from rasid.stages.events.modality import find_modality
+from rasid.stages.events.model import Event
+from rasid.stages.events.speech import apply_quotes, quote_at
+from rasid.stages.events.triggers import Trigger, find_triggers
+from rasid.stages.events.view import SentenceView, sentence_views
+
+REQUEST_REACH = 8  # a trigger this close after a request is the request's content
+BACKREF_REACH = 2
+
+
+def _is_backref(view: SentenceView, trig: Trigger) -> bool:
+    """A noun introduced by جاء/تأتي/تعد names an action already reported."""
+    if trig.entry.pos not in ("noun", "light"):
+        return False
+    return any(view.is_word(j, "backref") for j in range(trig.index - BACKREF_REACH, trig.index))
+
+
+def _in_request(view: SentenceView, trig: Trigger, done: list[Event]) -> bool:
+    """The content of a call (دعا إلى وقف إطلاق النار) is not an event of its own."""
+    lo, _ = view.clause(trig.index)
+    return any(
+        e.type == "REQUEST" and lo <= e.index < trig.index <= e.index + REQUEST_REACH for e in done
+    )
+
+
+def _pair_refs(view: SentenceView, j: int, earlier: list[Event]) -> list[dict]:
+    """الطرفان / الجانبان: the two actors of the latest event that had two."""
+    for e in reversed(earlier):
+        actors = {r["actor"]: r for r in [*e.source, *e.target]}
+        if len(actors) == 2:
+            tok = view.tokens[j]
+            return [{**r, "text": tok.text, "start": tok.start, "end": tok.end}
+                    for r in actors.values()]  # fmt: skip
+    return []
+
+
+def _event(
+    doc: Document, view: SentenceView, groups: list[Group], trig: Trigger,
+    done: list[Event], previous: list[Event],
+) -> Event | None:  # fmt: skip
+    entry, i = trig.entry, trig.index
+    head = trig.light if trig.light is not None else i
+    lo, hi = view.clause(head)[0], view.clause(i)[1]
+    tok = view.tokens[i]
+    quote = quote_at(doc, tok.start)
+    verbal = entry.pos == "verb" or trig.light is not None
+    if verbal:
+        subj = subject_before(view, groups, head, lo) or subject_after(view, groups, head, hi, i)
+    else:
+        subj = genitive(view, groups, i)
+    source = subj.refs() if subj else []
+    if not source:
+        j = pair_words(view, head + 1, min(hi, head + 3))
+        if j is not None:
+            source = _pair_refs(view, j, [*previous, *done])
+    if not source and (verbal or tok.norm.endswith(("ه", "ها", "هما", "هم"))):
+        if done:
+            source = list(done[-1].source)
+        elif quote is not None:
+            source = list(quote.attrs.get("speaker_actors") or [])
+        elif previous and view.tokens[head].text.startswith("و") and head - lo <= 1:
+            source = list(previous[-1].source)
+    after = subj.stop - 1 if subj is not None and subj.first > head else i
+    tgt = find_target(view, groups, entry, after, hi, subj, i)
+    target = tgt.refs() if tgt else []
+    used = {id(m) for g in (subj, tgt) if g for m in g.members}
+    place_m = None
+    if entry.cond == "place" and tgt and all(m.type == "LOC" for m in tgt.members):
+        place_m, target = tgt.members[-1], []
+    place_m = place_m or find_place(view, lo, hi, i, used)
+    date = find_date(
+        doc.clean_text,
+        doc.spans.get("timex", []),
+        view.tokens[lo].start,
+        view.tokens[hi - 1].end,
+        tok.start,
+    )
+    modality = find_modality(view, trig, lo, hi)
+    if entry.cond == "neg" and modality != "denied":
+        return None
+    if quote is not None and modality == "asserted":
+        modality = "claimed"
+    return Event(
+        tok.start, tok.end, entry.type, entry.mode, entry.form, (view.start, view.end),
+        source, target, place_m.ref() if place_m else None, date, modality,
+        quote.attrs.get("id") if quote is not None else None, i,
+    )  # fmt: skip
+
+
+def find_events(doc: Document) -> list[Event]:
+    """Every event of the document's body, in text order (the stage without writing)."""
+    events: list[Event] = []
+    previous: list[Event] = []
+    for view in sentence_views(doc):
+        groups = participant_groups(view)
+        done: list[Event] = []
+        for trig in find_triggers(view):
+            if _is_backref(view, trig) or _in_request(view, trig, done):
+                continue
+            ev = _event(doc, view, groups, trig, done, previous)
+            if ev is not None:
+                done.append(ev)
+        events += done
+        previous = done or previous
+    events = apply_quotes(doc, events)
+    return sorted(events, key=lambda e: e.start)
+
+
+def write_events(doc: Document, events: list[Event]) -> None:
+    doc.spans["events"] = []
+    for n, ev in enumerate(events, 1):
+        doc.add_span("events", ev.start, ev.end, ev.type, **ev.attrs(n))
+
+
+@stage(
+    "events",
+    requires={"clean_text", "sentences", "entities", "timex", "quotes"},
+    provides={"events"},
+)
+def events_stage(doc: Document) -> Document:
+    write_events(doc, find_events(doc))
+    return doc
+
+
+__all__ = ["Event", "events_stage", "find_events", "write_events"]

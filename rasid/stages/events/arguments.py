@@ -1,0 +1,202 @@
+"""Who did it, to whom, where: the arguments of a trigger, read inside its own sentence.
+
+News Arabic puts the subject after the verb (التقى غوتيريش حفتر) or, in a fronted clause,
+before it (قوات حفتر سيطرت على …). The subject is the first actor without a preposition
+next to the verb; the target is the next bare actor when the trigger takes a direct object,
+or the actor after one of the prepositions the lexicon gives it (التقى مع، رحب بـ، اتهم …).
+Actors joined by و make one compound argument; an organisation inside a person's title
+(رئيس حكومة الوفاق فائز السراج) is not an argument. A place is a LOC/FAC after في/بـ in the
+clause that does not describe an actor (المجلس الأعلى للدولة في طرابلس).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasid.stages.events.lexicon import Entry, lookup
+from rasid.stages.events.view import (
+    PARTICIPANT_TYPES,
+    PLACE_TYPES,
+    Mention,
+    SentenceView,
+    event_words,
+)
+
+SUBJECT_REACH = 10  # words between a verb and its subject (titles, a date, an adverb)
+JOIN_REACH = 8  # words between و and the next member's name (its title)
+SVO_GAP = 2
+_PLACE_PREPOSITIONS = ("في", "ب", "قرب", "الى", "داخل")
+
+
+@dataclass
+class Group:
+    """A compound argument: mentions joined by و, from token ``first`` to ``stop``."""
+
+    first: int
+    stop: int
+    members: list[Mention]
+
+    def refs(self) -> list[dict]:
+        seen: dict[str, dict] = {}
+        for m in self.members:
+            if m.actor and m.actor not in seen:
+                seen[m.actor] = m.ref()
+        return list(seen.values())
+
+
+def _embedded(view: SentenceView, m: Mention) -> bool:
+    """An organisation or place that is part of the title of the person named after it."""
+    if m.type == "PER":
+        return False
+    for j in range(m.stop, min(len(view.tokens), m.stop + JOIN_REACH)):
+        nxt = view.starts.get(j)
+        if nxt is not None and nxt.type == "PER":
+            return True
+        if _stops(view, j):
+            return False
+    return False
+
+
+def _stops(view: SentenceView, j: int) -> bool:
+    """A token a compound argument or a title cannot run across."""
+    tok = view.tokens[j]
+    if not tok.norm[:1].isalpha():
+        return True
+    if j in view.boundaries or view.is_word(j, "complementizer") or view.is_word(j, "preposition"):
+        return True
+    return j not in view.inside and lookup(tok.norm) is not None
+
+
+def participant_groups(view: SentenceView) -> list[Group]:
+    """The sentence's compound arguments, in order."""
+    groups: list[Group] = []
+    current: Group | None = None
+    for m in view.mentions:
+        if m.type not in PARTICIPANT_TYPES or _embedded(view, m):
+            continue
+        if current is not None and _joins(view, current, m):
+            current.members.append(m)
+            current.stop = m.stop
+            continue
+        current = Group(m.first, m.stop, [m])
+        groups.append(current)
+    return groups
+
+
+def _joins(view: SentenceView, group: Group, m: Mention) -> bool:
+    gap = range(group.stop, m.first)
+    if not gap or len(gap) > JOIN_REACH:
+        return gap == range(0) and view.tokens[m.first].text.startswith("و")
+    if not view.tokens[group.stop].text.startswith("و"):
+        return False
+    return not any(_stops(view, j) and j not in view.inside for j in gap)
+
+
+def preposition_of(view: SentenceView, group: Group) -> str | None:
+    return view.preposition(group.members[0])
+
+
+def _is_verb_at(view: SentenceView, j: int, skip: int) -> bool:
+    if j == skip or j in view.inside:
+        return False
+    match = lookup(view.tokens[j].norm)
+    return match is not None and match.entry.pos in ("verb", "lightverb")
+
+
+def subject_after(
+    view: SentenceView, groups: list[Group], head: int, hi: int, skip: int
+) -> Group | None:
+    """VSO: the first bare actor after the verb, before any other verb or ``إن``."""
+    for g in groups:
+        if g.first <= head or g.first >= hi:
+            continue
+        if g.first - head > SUBJECT_REACH:
+            return None
+        between = range(head + 1, g.first)
+        if any(view.is_word(j, "complementizer") or _is_verb_at(view, j, skip) for j in between):
+            return None
+        if preposition_of(view, g) is None:
+            return g
+        return None
+    return None
+
+
+def subject_before(view: SentenceView, groups: list[Group], head: int, lo: int) -> Group | None:
+    """SVO: a bare actor ending right before the verb, in its clause."""
+    for g in reversed(groups):
+        if g.stop > head:
+            continue
+        if g.first < lo or head - g.stop > SVO_GAP:
+            return None
+        if any(not view.tokens[j].norm[:1].isalpha() for j in range(g.stop, head)):
+            return None
+        if preposition_of(view, g) is None:
+            return g
+        return None
+    return None
+
+
+def genitive(view: SentenceView, groups: list[Group], i: int) -> Group | None:
+    """The actor right after a noun (زيارة أردوغان، غارات التحالف)."""
+    for g in groups:
+        if g.first == i + 1 and preposition_of(view, g) is None:
+            return g
+    return None
+
+
+def find_target(
+    view: SentenceView, groups: list[Group], entry: Entry, after: int, hi: int,
+    source: Group | None, skip: int,
+) -> Group | None:  # fmt: skip
+    """The first actor after ``after`` that the trigger's lexicon entry takes as target."""
+    for g in groups:
+        if g.first <= after or g is source:
+            continue
+        if g.first >= hi:
+            return None
+        between = range(after + 1, g.first)
+        if any(view.is_word(j, "complementizer") or _is_verb_at(view, j, skip) for j in between):
+            return None
+        prep = preposition_of(view, g)
+        if prep is None and "obj" in entry.target:
+            return g
+        if prep is not None and prep in entry.target:
+            return g
+    return None
+
+
+def find_place(view: SentenceView, lo: int, hi: int, at: int, used: set[int]) -> Mention | None:
+    """The LOC/FAC where it happened: after a place preposition, not describing an actor."""
+    candidates = []
+    for m in view.mentions:
+        if m.type not in PLACE_TYPES or m.first < lo or m.first >= hi or id(m) in used:
+            continue
+        prep = view.preposition(m)
+        if prep not in _PLACE_PREPOSITIONS:
+            continue
+        before = m.first - (1 if view.is_word(m.first - 1, "preposition") else 0) - 1
+        owner = view.inside.get(before)
+        if owner is not None and owner.type == "ORG" and owner is not m:
+            continue
+        candidates.append(m)
+    if not candidates:
+        return None
+    fac = [m for m in candidates if m.type == "FAC"]
+    if fac:
+        return fac[0]
+    after = [m for m in candidates if m.first > at]
+    chain = after or candidates
+    best = chain[0]
+    for m in chain[1:]:  # في مقره بمنطقة الرجمة شرق بنغازي: the most specific, glued by بـ
+        if m.first - best.stop <= 1 and view.preposition(m) == "ب":
+            best = m
+    return best
+
+
+def pair_words(view: SentenceView, lo: int, hi: int) -> int | None:
+    """The token of a "the two sides" nominal in [lo, hi), if any."""
+    words = event_words()["pair"]
+    for j in range(lo, hi):
+        if view.forms(j) & words:
+            return j
+    return None

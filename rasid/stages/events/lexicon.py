@@ -1,0 +1,133 @@
+"""The trigger lexicon (``rasid/data/event_triggers.tsv``) and how a word is looked up in it.
+
+Why stems: Arabic glues conjunctions, prepositions, the article, the future prefix and object
+pronouns onto the word, and inflects it for person and number (وسيلتقيان، بزيارته، لقاءين).
+The lexicon lists each trigger once in its bare form; :func:`stems` peels the affixes off a
+normalized word in every plausible way and :func:`lookup` keeps the longest entry found, so
+the data stays one line per trigger and the code holds no Arabic word lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rasid.normalize import normalize_arabic
+
+_CONJ = ("", "و", "ف")
+_PROCLITICS = ("", "س", "ب", "ل", "ك", "ال", "بال", "لل", "كال", "ول")
+_PRONOUNS = ("", "ه", "ها", "هما", "هم", "هن", "نا", "كم", "ني")
+_ENDINGS = (
+    "",
+    "ت",
+    "تا",
+    "تما",
+    "وا",
+    "ا",
+    "ن",
+    "ات",
+    "ين",
+    "ون",
+    "ان",
+    "تين",
+    "تان",
+    "يا",
+    "ي",
+    "تم",
+)
+_IMPERFECT = ("ت", "ن", "ا")
+_FEMININE_PLURAL = ("ات", "تين", "تان")
+_WEAK_ENDINGS = ("ت", "تا", "وا", "ن")
+MIN_STEM = 2
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the lexicon; ``form`` is normalized."""
+
+    form: str
+    pos: str  # verb | noun | light | lightverb
+    type: str
+    mode: str | None
+    target: tuple[str, ...]  # "obj" and/or normalized prepositions
+    cond: str | None  # None | "neg" | "place"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A word read as a lexicon entry; ``future`` when it carried the prefix س."""
+
+    entry: Entry
+    future: bool
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, Entry]:
+    """Normalized form → entry."""
+    text = resources.files("rasid.data").joinpath("event_triggers.tsv").read_text("utf-8")
+    out: dict[str, Entry] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, pos, typ, mode, target, cond = line.split("\t")
+        norm = normalize_arabic(form)
+        targets = tuple(
+            t if t == "obj" else normalize_arabic(t) for t in target.split("|") if t != "-"
+        )
+        out[norm] = Entry(
+            norm, pos, typ, None if mode == "-" else mode, targets, None if cond == "-" else cond
+        )
+    return out
+
+
+def _cuts(word: str, affixes: tuple[str, ...], front: bool) -> list[tuple[str, str]]:
+    out = []
+    for a in affixes:
+        if front and word.startswith(a) and len(word) - len(a) >= MIN_STEM:
+            out.append((a, word[len(a) :]))
+        elif not front and word.endswith(a) and len(word) - len(a) >= MIN_STEM:
+            out.append((a, word[: len(word) - len(a)] if a else word))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def stems(norm: str) -> tuple[tuple[str, bool], ...]:
+    """Every (stem, future) reading of a normalized word: affixes peeled in plausible ways.
+
+    A stem ending in ت once a pronoun is cut was a ة (زيارته → زياره); an imperfect verb's
+    ت/ن/ا prefix is also read as ي, the form the lexicon lists (تلتقي، نلتقي → يلتقي).
+    """
+    seen: dict[str, bool] = {}
+    for _c, rest in _cuts(norm, _CONJ, True):
+        for pro, core in _cuts(rest, _PROCLITICS, True):
+            future = pro == "س"
+            for pron, body in _cuts(core, _PRONOUNS, False):
+                bodies = [body]
+                if pron and body.endswith("ت"):
+                    bodies.append(body[:-1] + "ه")
+                for b in bodies:
+                    for end, stem in _cuts(b, _ENDINGS, False):
+                        forms = [stem]
+                        if end in _FEMININE_PLURAL:  # غارات → غاره
+                            forms.append(stem + "ه")
+                        if end in _WEAK_ENDINGS:  # أجرت → أجرى، دعت → دعا
+                            forms += [stem + "ي", stem + "ا"]
+                        if stem[:1] in _IMPERFECT:
+                            forms.append("ي" + stem[1:])
+                        for s in forms:
+                            if s not in seen or future:
+                                seen[s] = future or seen.get(s, False)
+    return tuple(seen.items())
+
+
+@lru_cache(maxsize=100_000)
+def lookup(norm: str) -> Match | None:
+    """The longest lexicon entry the word can be read as, or None."""
+    lex = load_lexicon()
+    best: Match | None = None
+    for stem, future in stems(norm):
+        entry = lex.get(stem)
+        if entry and (best is None or len(entry.form) > len(best.entry.form)):
+            best = Match(entry, future and entry.pos in ("verb", "lightverb"))
+    return best

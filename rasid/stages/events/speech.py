@@ -1,0 +1,82 @@
+"""Speech events: what every quote of ``spans["quotes"]`` adds to the events.
+
+The rules of the gold guidelines (eval/events/README.md): a cue that is itself an act (دعا،
+اتهم، رحب، رفض) is that event, asserted, linked to its quote; actions reported inside the
+content are the speaker's claims (modality ``claimed`` unless planned, denied or
+conditional); a quote that gives neither is one STATEMENT event on its cue, by its speaker.
+The content of a call (دعا X إلى …) is not an event of its own, and what a denial (نفى أن …)
+reports is denied. Without a quotes layer the stage still codes the action events.
+"""
+
+from __future__ import annotations
+
+from rasid.document import Document, Span
+from rasid.stages.events.model import Event
+
+DENYING = frozenset({"REJECT"})
+
+
+def quotes_of(doc: Document) -> list[Span]:
+    return doc.spans.get("quotes", [])
+
+
+def quote_at(doc: Document, offset: int) -> Span | None:
+    """The innermost quote whose content holds ``offset``."""
+    best = None
+    for q in quotes_of(doc):
+        if q.start <= offset < q.end and (best is None or q.end - q.start < best.end - best.start):
+            best = q
+    return best
+
+
+def _cue_event(events: list[Event], cue: dict) -> Event | None:
+    for e in events:
+        if e.start < cue["end"] and cue["start"] < e.end:
+            return e
+    return None
+
+
+def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
+    """``events`` with every quote's cue act, content claims and STATEMENTs settled."""
+    drop: set[int] = set()
+    added: list[Event] = []
+    for q in quotes_of(doc):
+        qid = q.attrs.get("id")
+        cue = q.attrs.get("cue") or {}
+        if "start" not in cue:
+            continue
+        speakers = list(q.attrs.get("speaker_actors") or [])
+        content = [e for e in events if q.start <= e.start < q.end and e.quote == qid]
+        act = _cue_event(events, cue)
+        if act is not None:
+            act.quote, act.modality = qid, "asserted" if act.modality == "claimed" else act.modality
+            if not act.source:
+                act.source = speakers
+            if act.type == "REQUEST":
+                drop |= {id(e) for e in content}
+                continue
+            if act.type in DENYING:
+                for e in content:
+                    e.modality = "denied"
+            continue
+        if content:
+            continue
+        sentence = q.attrs.get("sentence") or [q.start, q.end]
+        date = next((e.date for e in events if e.sentence == tuple(sentence) and e.date), None)
+        added.append(
+            Event(
+                cue["start"],
+                cue["end"],
+                "STATEMENT",
+                None,
+                q.attrs.get("cue_lemma") or "",
+                (sentence[0], sentence[1]),
+                speakers,
+                [],
+                None,
+                date,
+                "asserted",
+                qid,
+            )
+        )
+    return [e for e in events if id(e) not in drop] + added

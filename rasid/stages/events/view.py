@@ -1,0 +1,173 @@
+"""One sentence as the events stage reads it: tokens, the actors named in it, its clauses.
+
+Why a view: every rule of the stage asks the same questions about the words around a
+trigger (is this token a preposition, does an actor start here, where does this clause end),
+and each must stay inside the sentence that states the event. Building the answers once per
+sentence keeps the rules short and the stage fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rasid.document import Document, Span
+from rasid.normalize import normalize_arabic
+from rasid.stages.entities.tokens import Token, entity_words, tokenize, word_forms
+
+PARTICIPANT_TYPES = frozenset({"PER", "ORG", "LOC"})
+PLACE_TYPES = frozenset({"LOC", "FAC"})
+
+
+@lru_cache(maxsize=1)
+def event_words() -> dict[str, frozenset[str]]:
+    """``rasid/data/event_words.tsv``: kind → normalized words (boundaries, prepositions…)."""
+    text = resources.files("rasid.data").joinpath("event_words.tsv").read_text("utf-8")
+    kinds: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word = line.split("\t")
+        kinds.setdefault(kind, set()).add(normalize_arabic(word))
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+@lru_cache(maxsize=65536)
+def function_forms(norm: str) -> frozenset[str]:
+    """A word with and without a leading و/ف, even when the rest is short (وفي → في)."""
+    forms = set(word_forms(norm))
+    if norm[:1] in ("و", "ف") and len(norm) > 2:
+        forms.add(norm[1:])
+    return frozenset(forms)
+
+
+@dataclass
+class Mention:
+    """An entity mention inside the sentence, by token positions."""
+
+    first: int
+    stop: int
+    span: Span
+
+    @property
+    def type(self) -> str:
+        return str(self.span.attrs.get("type", self.span.label))
+
+    @property
+    def actor(self) -> str | None:
+        return self.span.attrs.get("actor")
+
+    def ref(self) -> dict:
+        return {
+            "actor": self.actor,
+            "text": self.span.text,
+            "start": self.span.start,
+            "end": self.span.end,
+        }
+
+
+@dataclass
+class SentenceView:
+    """Tokens of one sentence with the entity mentions and clause boundaries in it."""
+
+    start: int
+    end: int
+    tokens: list[Token]
+    mentions: list[Mention]
+    starts: dict[int, Mention] = field(default_factory=dict)  # first token → mention
+    inside: dict[int, Mention] = field(default_factory=dict)  # any token → mention
+    boundaries: list[int] = field(default_factory=list)  # token indices that open a clause
+
+    def forms(self, i: int) -> frozenset[str]:
+        return function_forms(self.tokens[i].norm)
+
+    def is_word(self, i: int, kind: str) -> bool:
+        return 0 <= i < len(self.tokens) and bool(self.forms(i) & event_words()[kind])
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """[lo, hi) token range of the clause holding token ``i``."""
+        lo, hi = 0, len(self.tokens)
+        for b in self.boundaries:
+            if b <= i:
+                lo = b
+            else:
+                hi = b
+                break
+        return lo, hi
+
+    def preposition(self, m: Mention) -> str | None:
+        """The preposition governing a mention: a word before it or a letter glued to it."""
+        glued = normalize_arabic(
+            self.tokens[m.first].text[: m.span.start - self.tokens[m.first].start]
+        )
+        glued = glued.lstrip("وف")
+        if glued[:1] in ("ب", "ل", "ك"):
+            return glued[:1]
+        if m.first > 0:
+            forms = self.forms(m.first - 1) & event_words()["preposition"]
+            if forms:
+                return min(forms)
+        return None
+
+
+def _mentions(tokens: list[Token], spans: list[Span]) -> list[Mention]:
+    out = []
+    j = 0
+    for sp in spans:
+        while j < len(tokens) and tokens[j].end <= sp.start:
+            j += 1
+        if j == len(tokens):
+            break
+        first = j
+        stop = first
+        while stop < len(tokens) and tokens[stop].start < sp.end:
+            stop += 1
+        if stop > first:
+            out.append(Mention(first, stop, sp))
+    return out
+
+
+def sentence_views(doc: Document) -> list[SentenceView]:
+    """A view of every sentence of the body (the whole text when it was not segmented)."""
+    sentences = doc.sentences or [Span(0, len(doc.clean_text), "sentence")]
+    entities = sorted(
+        (
+            s
+            for s in doc.spans.get("entities", [])
+            if s.attrs.get("actor") and s.attrs.get("source") != "dateline"
+        ),
+        key=lambda s: s.start,
+    )
+    boundary_words = event_words()["boundary"]
+    punct = event_words()["punctuation"]
+    views = []
+    k = 0
+    for sent in sentences:
+        tokens = tokenize(doc.clean_text[sent.start : sent.end], sent.start)
+        while k < len(entities) and entities[k].start < sent.start:
+            k += 1
+        spans = []
+        while k < len(entities) and entities[k].start < sent.end:
+            spans.append(entities[k])
+            k += 1
+        mentions = _mentions(tokens, spans)
+        view = SentenceView(sent.start, sent.end, tokens, mentions)
+        for m in mentions:
+            view.starts.setdefault(m.first, m)
+            for i in range(m.first, m.stop):
+                view.inside.setdefault(i, m)
+        for i, tok in enumerate(tokens):
+            if tok.norm in punct or (
+                function_forms(tok.norm) & boundary_words and i not in view.inside
+            ):
+                view.boundaries.append(i)
+        views.append(view)
+    return views
+
+
+def title_words() -> frozenset[str]:
+    """Words of a role phrase (الرئيس، وزير، الخارجية): they may stand between a verb and
+    its subject's name."""
+    words = entity_words()
+    return words["title"] | words["mod"]
