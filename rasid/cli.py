@@ -4,8 +4,8 @@ Commands follow what a user is doing, not how rasid is built:
 
 * ``rasid analyze PATH... --out DIR`` — look at some files now: ``corpus.json`` + ``report.html``.
 * ``rasid ingest PATH...`` — add files to a corpus kept in a database.
-* ``rasid search QUERY`` / ``rasid show ID`` / ``rasid entities`` / ``rasid export`` — use
-  that corpus.
+* ``rasid search QUERY`` / ``rasid show ID`` / ``rasid entities`` / ``rasid events`` /
+  ``rasid export`` — use that corpus.
 
 The database is ``--db FILE``, else ``$RASID_DB``, else ``./rasid.db``. Results go to stdout,
 progress and diagnostics to stderr, so output can be piped. Commands that process files carry
@@ -14,6 +14,7 @@ on past broken files, list them at the end and then exit with status 1.
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from rich.table import Table
 
 from rasid import __version__
 from rasid.document import Document, Found
+from rasid.report.events_table import EVENT_COLUMNS, write_events_csv
 from rasid.report.html import write_report
 from rasid.report.json_export import (
     CSV_COLUMNS,
@@ -197,7 +199,8 @@ def _finish(tally: Tally, stored: bool) -> None:
 @aliases_option
 @quiet_option
 def analyze(paths: tuple[Path, ...], out: Path, aliases: Path | None, quiet: bool) -> None:
-    """Process files and write DIR/corpus.json, DIR/report.html and DIR/aliases.tsv.
+    """Process files and write DIR/corpus.json, DIR/report.html, DIR/events.csv and
+    DIR/aliases.tsv.
 
     Nothing is stored: use this to look at a set of files. Documents whose content already
     appeared earlier in the run are listed once. aliases.tsv lists every actor's spellings;
@@ -243,8 +246,12 @@ def analyze(paths: tuple[Path, ...], out: Path, aliases: Path | None, quiet: boo
         actors=[a.to_dict() for a in actors],
     )
     write_aliases(table, out / "aliases.tsv")
+    with atomic_write(out / "events.csv", newline="") as fh:
+        write_events_csv(documents, fh)
     click.echo(
-        f"wrote {out / 'corpus.json'}, {out / 'report.html'} and {out / 'aliases.tsv'}", err=True
+        f"wrote {out / 'corpus.json'}, {out / 'report.html'}, {out / 'events.csv'} and "
+        f"{out / 'aliases.tsv'}",
+        err=True,
     )
     _finish(tally, stored=False)
 
@@ -479,6 +486,128 @@ def entities(
             "، ".join(a["roles"][:4]),
         )
     Console().print(table)
+
+
+MODALITIES = ("asserted", "claimed", "planned", "denied", "conditional")
+
+
+@main.command(
+    short_help="List the events of the database: who did what to whom, where and when.",
+    help="Events of the stored documents, by event date (undated events by publication "
+    "date), each with its evidence sentence.\n\n"
+    "Table and CSV columns (--format csv): " + ", ".join(EVENT_COLUMNS) + ".",
+)
+@db_option
+@click.option("--type", "kind", metavar="TYPE", help="Only this PLOVER type (or STATEMENT).")
+@click.option(
+    "--actor",
+    metavar="ID|NAME",
+    help="Only events where this actor is source, target or place: an id, or any spelling "
+    "containing NAME (hamza, ya, ta marbuta do not matter).",
+)
+@click.option("--since", metavar="DATE", help="Events on or after this ISO date (2020, 2020-01…).")
+@click.option("--until", metavar="DATE", help="Events on or before this ISO date.")
+@click.option("--doc", "doc_id", metavar="ID", help="Only the events of this document.")
+@click.option("--modality", type=click.Choice(MODALITIES), help="Only events reported so.")
+@click.option(
+    "--limit",
+    "-n",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="At most this many (0: all).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table for reading, json (array of rows) or csv (the event table) for tools.",
+)
+@click.option(
+    "--out",
+    default="-",
+    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Output file, or - for stdout.",
+)
+def events(
+    db: Path,
+    kind: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    doc_id: str | None,
+    modality: str | None,
+    limit: int,
+    fmt: str,
+    out: Path,
+) -> None:
+    with _open_store(db) as store:
+        try:
+            if doc_id:
+                doc_id = _resolve(store, doc_id).id
+            rows = store.events(
+                kind=kind,
+                actor=actor,
+                since=since,
+                until=until,
+                doc_id=doc_id,
+                modality=modality,
+                limit=limit or None,
+            )
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if fmt == "table" and str(out) == "-":
+        _print_events(rows)
+        return
+    if str(out) == "-":
+        _write_rows(rows, fmt, sys.stdout)
+        return
+    with atomic_write(out, newline="" if fmt == "csv" else None) as fh:
+        _write_rows(rows, fmt, fh)
+    click.echo(f"wrote {len(rows)} events to {out}", err=True)
+
+
+def _write_rows(rows: list[dict], fmt: str, fh) -> None:
+    if fmt == "csv":
+        writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    elif fmt == "json":
+        json.dump(rows, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    else:
+        raise click.UsageError("--format table prints to the terminal; use csv or json with --out")
+
+
+def _print_events(rows: list[dict]) -> None:
+    if not rows:
+        click.echo("no events match", err=True)
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("date", "type", "source", "target", "place", "modality", "trigger", "doc"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        date = r["event_date"] or (
+            f"{r['date_start'] or '…'}–{r['date_end'] or '…'}"
+            if r["date_start"] or r["date_end"]
+            else f"({r['published'] or '?'})"
+        )
+        kind = r["type"] + (f"/{r['mode']}" if r["mode"] else "")
+        table.add_row(
+            date,
+            kind,
+            r["source_names"].replace(";", "، "),
+            r["target_names"].replace(";", "، "),
+            r["place_name"],
+            r["modality"],
+            r["trigger"],
+            r["doc_id"],
+        )
+    Console().print(table)
+    click.echo("(date in brackets: undated event, publication date)", err=True)
 
 
 @main.command(

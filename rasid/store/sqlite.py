@@ -27,6 +27,7 @@ from typing import Any
 
 from rasid.document import Document
 from rasid.normalize import normalize_arabic
+from rasid.report.events_table import event_rows
 from rasid.stages.entities.actors import ENTITY_LAYERS
 from rasid.stages.link import KnownActors
 from rasid.store.query import parse_query, snippet
@@ -35,7 +36,7 @@ from rasid.store.terms import index_text
 #: ``PRAGMA application_id`` of every rasid database ("rasd"): how a rasid file is recognised.
 APPLICATION_ID = 0x72617364
 #: ``PRAGMA user_version``: the layout below. Bump it and add a step to :data:`MIGRATIONS`.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Environment variable naming the database when ``--db`` is not given.
 DB_ENV = "RASID_DB"
 DEFAULT_DB = "rasid.db"
@@ -109,6 +110,30 @@ CREATE INDEX mentions_actor ON mentions(actor_id);
 CREATE INDEX mentions_doc ON mentions(doc_id);
 """
 
+# Version 4: events (one row per event, the columns of the event table) and who takes part.
+_EVENTS = """
+CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY,   -- doc_id:eN
+    doc_id TEXT NOT NULL REFERENCES documents(id),
+    type TEXT NOT NULL,          -- PLOVER type or STATEMENT
+    mode TEXT,
+    modality TEXT NOT NULL,
+    event_date TEXT,             -- the date's value, else an interval's start, else its end
+    published TEXT,              -- the document's publication date (ISO), for undated events
+    row TEXT NOT NULL            -- JSON: the row of the event table (rasid.report.events_table)
+);
+CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
+CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
+CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id TEXT NOT NULL REFERENCES events(event_id),
+    actor_id TEXT NOT NULL,
+    part TEXT NOT NULL           -- 'source' | 'target' | 'place'
+);
+CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors(actor_id);
+CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event_id);
+"""
+
 
 def _script(conn: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):
@@ -129,10 +154,19 @@ def _add_mention_layer(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE mentions ADD COLUMN layer TEXT NOT NULL DEFAULT 'entities'")
 
 
+def _add_event_tables(conn: sqlite3.Connection) -> None:
+    """3 → 4: event tables; the events of documents stored before are read from their
+    stored JSON (none for documents analysed before the events stage existed)."""
+    _script(conn, _EVENTS)
+    for (data,) in conn.execute("SELECT data FROM documents").fetchall():
+        _add_events(conn, Document.from_dict(json.loads(data)))
+
+
 #: ``MIGRATIONS[n]`` upgrades a version-``n`` database to ``n + 1`` inside one transaction.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _add_actor_tables,
     2: _add_mention_layer,
+    3: _add_event_tables,
 }
 
 # bm25 weights for the four FTS columns: a word in the headline counts more than in the body,
@@ -250,6 +284,7 @@ class Store:
         with self._transaction():
             _script(self._conn, _SCHEMA)
             _script(self._conn, _ACTORS)
+            _script(self._conn, _EVENTS)
             self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -332,6 +367,7 @@ class Store:
                     (cur.lastrowid, headline, body, headline_variants, body_variants),
                 )
                 _add_mentions(conn, doc)
+                _add_events(conn, doc)
         return added, skipped
 
     def start_run(self, command: str, paths: Iterable[str], rasid_version: str) -> int:
@@ -485,6 +521,61 @@ class Store:
         keys = ("id", "type", "name", "alias", "mentions", "documents")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
+    def events(
+        self,
+        *,
+        kind: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        doc_id: str | None = None,
+        modality: str | None = None,
+        limit: int | None = 100,
+    ) -> list[dict[str, Any]]:
+        """Rows of the event table (:data:`rasid.report.events_table.EVENT_COLUMNS`), by
+        event date (undated events by publication date), then document and position.
+
+        ``actor`` is an actor id, or a name matched like :meth:`actors` (any spelling that
+        contains it, normalized); ``since``/``until`` compare ISO dates as text, so "2020"
+        keeps every date of 2020 and later.
+        """
+        where, params = [], []
+        if kind:
+            where.append("e.type = ?")
+            params.append(kind.upper())
+        if modality:
+            where.append("e.modality = ?")
+            params.append(modality)
+        if doc_id:
+            where.append("e.doc_id = ?")
+            params.append(doc_id)
+        day = "coalesce(e.event_date, e.published)"
+        if since:
+            where.append(f"{day} >= ?")
+            params.append(since)
+        if until:
+            where.append(f"substr({day}, 1, length(?)) <= ?")
+            params += [until, until]
+        if actor:
+            escaped = normalize_arabic(actor).replace("%", "\\%").replace("_", "\\_")
+            where.append(
+                "e.event_id IN (SELECT event_id FROM event_actors WHERE actor_id = ? OR actor_id "
+                "IN (SELECT actor_id FROM actor_names WHERE name_norm LIKE ? ESCAPE '\\'))"
+            )
+            params += [actor, f"%{escaped}%"]
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        order = (
+            f"ORDER BY e.event_date IS NULL, {day}, e.doc_id, "
+            "CAST(json_extract(e.row, '$.trigger_start') AS INTEGER)"
+        )
+        sql = f"SELECT e.row FROM events e {clause} {order}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self._guard():
+            rows = self._conn.execute(sql, params).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """Best-matching documents for ``query`` (see :mod:`rasid.store.query` for syntax).
 
@@ -532,6 +623,33 @@ def _add_mentions(conn: sqlite3.Connection, doc: Document) -> None:
                     layer,
                 ),
             )
+
+
+def _add_events(conn: sqlite3.Connection, doc: Document) -> None:
+    for row in event_rows(doc):
+        conn.execute(
+            "INSERT OR REPLACE INTO events (event_id, doc_id, type, mode, modality, event_date, "
+            "published, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                row["event_id"],
+                doc.id,
+                row["type"],
+                row["mode"] or None,
+                row["modality"],
+                row["event_date"] or row["date_start"] or row["date_end"] or None,
+                row["published"] or None,
+                json.dumps(row, ensure_ascii=False),
+            ),
+        )
+        conn.execute("DELETE FROM event_actors WHERE event_id = ?", (row["event_id"],))
+        for part in ("source", "target", "place"):
+            for actor_id in filter(
+                None, row[f"{part}_ids" if part != "place" else "place_id"].split(";")
+            ):
+                conn.execute(
+                    "INSERT INTO event_actors (event_id, actor_id, part) VALUES (?, ?, ?)",
+                    (row["event_id"], actor_id, part),
+                )
 
 
 def _value(found: Any) -> str | None:

@@ -268,7 +268,7 @@ def test_version_1_database_gains_the_actor_tables(tmp_path):
         assert store.actors() == []
         assert store.alias_rows() == []
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     conn.close()
 
 
@@ -288,5 +288,5 @@ def test_version_2_mentions_gain_their_layer_and_stay_body_mentions(tmp_path):
     Store(path).close()
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT layer FROM mentions").fetchall() == [("entities",)]
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
