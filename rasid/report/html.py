@@ -11,6 +11,7 @@ escaped: scraped pages are untrusted.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -29,6 +30,7 @@ TITLE = "تقرير راصد"
 NO_HEADLINE = "(بلا عنوان)"
 UNITS = {"line": "السطر", "record": "السجل"}
 LANGUAGES = {"ar": "العربية", "other": "غير العربية", "und": "غير محددة"}
+Trigger = tuple[int, int, str]  # start, end, title: an event trigger marked in the body
 
 
 def _esc(text: object) -> str:
@@ -110,40 +112,82 @@ def _entity_title(span: Span, names: dict[str, str]) -> str:
     return " · ".join(parts)
 
 
-def _highlighted(doc: Document, start: int, end: int, names: dict[str, str] | None = None) -> str:
+def _highlighted(
+    doc: Document,
+    start: int,
+    end: int,
+    names: dict[str, str] | None = None,
+    triggers: Sequence[Trigger] = (),
+) -> str:
     """The text of [start, end) with its dates and names marked, each titled with what it is.
 
     Names link to their row in the corpus actor table. Where a date and a name overlap (a
-    resolution number that reads as a year) the one that starts first wins.
+    resolution number that reads as a year) the one that starts first wins. Event
+    ``triggers`` are marked inside whatever they fall in (see :func:`_marked`).
     """
     names = names if names is not None else {a.id: a.name for a in doc.actors}
     marks = [("date", s) for s in doc.spans.get("timex", [])]
     marks += [("ent", s) for s in doc.spans.get("entities", [])]
-    return _marked(doc.clean_text, start, end, marks, names)
+    return _marked(doc.clean_text, start, end, marks, names, triggers)
 
 
 def _marked(
-    text: str, start: int, end: int, marks: list[tuple[str, Span]], names: dict[str, str]
+    text: str,
+    start: int,
+    end: int,
+    marks: list[tuple[str, Span]],
+    names: dict[str, str],
+    triggers: Sequence[Trigger] = (),
 ) -> str:
+    """``text[start:end]`` escaped, with ``marks`` and ``triggers`` as elements.
+
+    Dates and names never nest (a name link inside a name link is not HTML): one that starts
+    inside the previous mark is dropped. Triggers are an inner layer instead: a trigger that
+    crosses the edge of a name or date is cut at that edge into two ``<mark>`` elements, so every
+    element closes where it opened whatever the spans overlap.
+    """
     marks = sorted(marks, key=lambda m: (m[1].start, -m[1].end))
     out, pos = [], start
     for kind, span in marks:
         if span.start < pos or span.start < start or span.end > end:
             continue
-        out.append(_esc(text[pos : span.start]))
+        out.append(_triggered(text, pos, span.start, triggers))
+        shown = _triggered(text, span.start, span.end, triggers, span.text)
         if kind == "date":
             title = _esc(_timex_title(span))
-            out.append(f'<mark class="date" title="{title}">{_esc(span.text)}</mark>')
+            out.append(f'<mark class="date" title="{title}">{shown}</mark>')
         else:
             title = _esc(_entity_title(span, names))
             actor = _esc(actor_anchor(span.attrs.get("actor", "")))
             label = _esc(span.attrs.get("type", span.label))
-            out.append(
-                f'<a class="ent ent-{label}" href="#{actor}" title="{title}">{_esc(span.text)}</a>'
-            )
+            out.append(f'<a class="ent ent-{label}" href="#{actor}" title="{title}">{shown}</a>')
         pos = span.end
-    out.append(_esc(text[pos:end]))
+    out.append(_triggered(text, pos, end, triggers))
     return "".join(out).replace("\n", "<br>")
+
+
+def _triggered(
+    text: str, start: int, end: int, triggers: Sequence[Trigger], shown: str | None = None
+) -> str:
+    """``text[start:end]`` escaped with the parts inside event triggers marked.
+
+    ``triggers`` are disjoint and sorted (:func:`_triggers`). Without a trigger in range
+    this is ``shown`` (a mark's own text) escaped, exactly what the report printed before.
+    """
+    out, pos = [], start
+    for t_start, t_end, title in triggers:
+        t_start, t_end = max(t_start, pos), min(t_end, end)
+        if t_start >= t_end:
+            continue
+        out.append(_esc(text[pos:t_start]))
+        out.append(
+            f'<mark class="trigger" title="{_esc(title)}">{_esc(text[t_start:t_end])}</mark>'
+        )
+        pos = t_end
+    if not out:
+        return _esc(text[start:end] if shown is None else shown)
+    out.append(_esc(text[pos:end]))
+    return "".join(out)
 
 
 def _actors_list(doc: Document) -> str:
@@ -196,6 +240,414 @@ def _dates_list(doc: Document) -> str:
     return f'<details class="dates">{summary}<ul>{rows}</ul></details>'
 
 
+MODALITIES = {
+    "asserted": "مؤكد",
+    "claimed": "منسوب",
+    "planned": "مخطط",
+    "denied": "منفي",
+    "conditional": "مشروط",
+}
+QUOTE_KINDS = {"direct": "مباشر", "reported": "منقول"}
+SPEAKER_KINDS = {"role": "بالصفة", "anonymous": "مجهول", "collective": "جماعي"}
+HOP_KINDS = {"outlet": "الوسيلة", "relay": "الناقل", "speaker": "المتكلم"}
+STATEMENT_TITLE = "تصريح: نوع أضافه راصد، فـPLOVER أسقط فئة التصريحات"
+QUOTE_CHARS = 160
+TIMELINE_OPEN = 150  # a timeline this short opens every period; a longer one starts folded
+TIMELINE_PER_PERIOD = 200  # rows shown per period; the rest are counted in a note
+
+
+def sentence_anchor(doc: Document, start: int) -> str:
+    """The fragment id of the evidence sentence starting at ``start`` (``doc-<id>-s<start>``)."""
+    return f"{anchor(doc)}-s{start}"
+
+
+def _evidence(doc: Document, span: Span) -> tuple[int, int]:
+    """The sentence an event or quote comes from: its ``sentence`` attribute when that is a
+    valid range, else the segmented sentence holding the span, else the span itself."""
+    sentence = span.attrs.get("sentence")
+    if isinstance(sentence, list | tuple) and len(sentence) == 2:
+        start, end = sentence
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+            return start, min(end, len(doc.clean_text))
+    for s in doc.sentences:
+        if s.start <= span.start < s.end:
+            return s.start, s.end
+    return span.start, max(span.end, span.start + 1)
+
+
+def _evidence_ranges(doc: Document) -> list[tuple[int, int]]:
+    """Disjoint, sorted ranges of the sentences that hold an event or quote.
+
+    Two sentences that overlap (stages that segment differently) are cut where the later
+    one starts, so each keeps its own anchor and no ``<span>`` has to cross another.
+    """
+    ends: dict[int, int] = {}
+    for layer in ("events", "quotes"):
+        for span in doc.spans.get(layer, []):
+            start, end = _evidence(doc, span)
+            ends[start] = max(ends.get(start, end), end)
+    ranges: list[tuple[int, int]] = []
+    for start in sorted(ends):
+        end = ends[start]
+        if ranges and start < ranges[-1][1]:
+            prev_start, prev_end = ranges[-1]
+            ranges[-1] = (prev_start, start)
+            end = max(end, prev_end)
+        ranges.append((start, end))
+    return ranges
+
+
+def _anchored(doc: Document) -> dict[int, str]:
+    """Evidence range start → the anchor the body gives it; only ranges the shown paragraphs
+    reach get one, so no row links to an id that is not on the page."""
+    paragraphs = [(p.start, p.end) for p in doc.paragraphs]
+    return {
+        start: sentence_anchor(doc, start)
+        for start, end in _evidence_ranges(doc)
+        if any(max(start, p_start) < min(end, p_end) for p_start, p_end in paragraphs)
+    }
+
+
+def _evidence_href(doc: Document, span: Span, anchors: dict[int, str]) -> str:
+    """Where a row about ``span`` links: its sentence's anchor, or the document card when the
+    body does not show that sentence."""
+    return f"#{anchors.get(_evidence(doc, span)[0], anchor(doc))}"
+
+
+def _event_label(span: Span) -> str:
+    kind = span.attrs.get("type") or span.label
+    mode = span.attrs.get("mode")
+    return f"{kind}/{mode}" if mode else str(kind)
+
+
+def _triggers(doc: Document) -> list[Trigger]:
+    """The document's event triggers as disjoint sorted ranges, each titled with its events;
+    two events on one word (a speech cue coded twice) share one mark."""
+    merged: list[Trigger] = []
+    for span in sorted(doc.spans.get("events", []), key=lambda s: (s.start, s.end)):
+        if span.end <= span.start:
+            continue
+        modality = span.attrs.get("modality", "")
+        title = f"{_event_label(span)} · {MODALITIES.get(modality, modality)}"
+        if merged and span.start < merged[-1][1]:
+            start, end, prev = merged[-1]
+            merged[-1] = (start, max(end, span.end), f"{prev}؛ {title}")
+        else:
+            merged.append((span.start, span.end, title))
+    return merged
+
+
+def _body_paragraph(
+    doc: Document,
+    start: int,
+    end: int,
+    names: dict[str, str] | None,
+    anchors: dict[int, str],
+    triggers: Sequence[Trigger],
+) -> str:
+    """One paragraph of the body: evidence sentences wrapped in an anchored ``<span>`` (the
+    id only on a sentence's first piece), everything highlighted inside its own piece."""
+    if not anchors and not triggers:
+        return _highlighted(doc, start, end, names)
+    out, pos = [], start
+    for r_start, r_end in _evidence_ranges(doc):
+        lo, hi = max(r_start, start), min(r_end, end)
+        if lo >= hi:
+            continue
+        if lo > pos:
+            out.append(_highlighted(doc, pos, lo, names, triggers))
+        ident = anchors.get(r_start) if lo == _first_shown(doc, r_start) else None
+        attr = f' id="{_esc(ident)}"' if ident else ""
+        inner = _highlighted(doc, lo, hi, names, triggers)
+        out.append(f'<span class="evidence"{attr}>{inner}</span>')
+        pos = hi
+    if pos < end:
+        out.append(_highlighted(doc, pos, end, names, triggers))
+    return "".join(out)
+
+
+def _first_shown(doc: Document, start: int) -> int:
+    """The first offset at or after ``start`` that a paragraph shows: where a sentence that
+    begins between paragraphs gets its anchor."""
+    for p in doc.paragraphs:
+        if p.end > start:
+            return max(p.start, start)
+    return start
+
+
+def _names(doc: Document, names: dict[str, str] | None) -> dict[str, str]:
+    """Actor id → shown name: the corpus table's where given, else the document's own."""
+    return {a.id: a.name for a in doc.actors} | (names or {})
+
+
+def _actor_ref(ref: dict[str, Any] | None, names: dict[str, str]) -> str:
+    """An actor ref as its canonical name linking to the actor table, titled with the words
+    of the sentence it was read from; a ref with no actor id is shown as those words."""
+    if not ref:
+        return '<span class="none">—</span>'
+    text = str(ref.get("text") or "")
+    actor = ref.get("actor")
+    if not actor:
+        return f"<bdi>{_esc(text)}</bdi>"
+    name = names.get(actor, text)
+    title = f' title="{_esc("في النص: " + text)}"' if text and text != name else ""
+    return f'<a href="#{_esc(actor_anchor(actor))}"{title}><bdi>{_esc(name)}</bdi></a>'
+
+
+def _actor_refs(refs: Sequence[dict[str, Any]] | None, names: dict[str, str]) -> str:
+    if not refs:
+        return '<span class="none">—</span>'
+    return "، ".join(_actor_ref(ref, names) for ref in refs)
+
+
+def _event_date(date: dict[str, Any] | None) -> str:
+    """The event's date value, an interval as start–end (``…`` for an open end), or —."""
+    if not date:
+        return '<span class="none">—</span>'
+    value = date.get("value")
+    if not value and (date.get("start") or date.get("end")):
+        value = f"{date.get('start') or '…'} – {date.get('end') or '…'}"
+    if not value:
+        return '<span class="none">—</span>'
+    title = f' title="{_esc(date["text"])}"' if date.get("text") else ""
+    return f'<span class="ev-date"{title}>{_isolate(str(value), ltr=True)}</span>'
+
+
+def _event_type(span: Span) -> str:
+    """The PLOVER type/mode as coded; STATEMENT, rasid's own type, is labelled as such."""
+    if (span.attrs.get("type") or span.label) == "STATEMENT":
+        title = _esc(STATEMENT_TITLE)
+        return (
+            f'<span class="ev-type statement" title="{title}">تصريح <code>STATEMENT</code></span>'
+        )
+    return f'<code class="ev-type">{_esc(_event_label(span))}</code>'
+
+
+def _source_target(span: Span, names: dict[str, str]) -> str:
+    source = _actor_refs(span.attrs.get("source"), names)
+    target = _actor_refs(span.attrs.get("target"), names)
+    return f'{source} <span class="arrow">←</span> {target}'
+
+
+def _item_anchor(doc: Document, item_id: object) -> str:
+    """The fragment id of an event or quote row (``doc-<id>-e1``, ``doc-<id>-q2``)."""
+    return f"{anchor(doc)}-{item_id}"
+
+
+def _modality(doc: Document, event: Span, quote_ids: set[str]) -> str:
+    """The modality in Arabic (the code in the title), with a link to the quote a claimed
+    event comes from."""
+    code = str(event.attrs.get("modality") or "")
+    shown = f'<span title="{_esc(code)}">{_esc(MODALITIES.get(code, code))}</span>'
+    quote = event.attrs.get("quote")
+    if quote and quote in quote_ids:
+        href = _esc(_item_anchor(doc, quote))
+        shown += f' <a class="ref" href="#{href}" title="الاقتباس">{_esc(quote)}</a>'
+    return shown
+
+
+def _events_list(doc: Document, names: dict[str, str], anchors: dict[int, str]) -> str:
+    """The document's events in text order, each row linking to the sentence that states it."""
+    events = sorted(doc.spans.get("events", []), key=lambda s: s.start)
+    if not events:
+        return ""
+    quote_ids = {str(q.attrs.get("id")) for q in doc.spans.get("quotes", [])}
+    rows = []
+    for span in events:
+        ident = span.attrs.get("id")
+        row_id = f' id="{_esc(_item_anchor(doc, ident))}"' if ident else ""
+        href = _esc(_evidence_href(doc, span, anchors))
+        rows.append(
+            f"<tr{row_id}><td>{_event_date(span.attrs.get('date'))}</td>"
+            f"<td>{_event_type(span)}</td><td>{_source_target(span, names)}</td>"
+            f"<td>{_actor_ref(span.attrs.get('place'), names)}</td>"
+            f"<td>{_modality(doc, span, quote_ids)}</td>"
+            f'<td><a href="{href}" title="الجملة التي تذكر الحدث"><bdi>{_esc(span.text)}</bdi>'
+            "</a></td></tr>"
+        )
+    return (
+        f'<details class="events"><summary>الأحداث ({len(events)})</summary>'
+        '<table class="events"><thead><tr><th>التاريخ</th><th>النوع</th><th>من ← إلى</th>'
+        "<th>المكان</th><th>الصيغة</th><th>الدليل</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></details>"
+    )
+
+
+def _truncated(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``text`` cut at a word boundary near ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit] + "…"
+
+
+def _speaker(quote: Span, names: dict[str, str]) -> str:
+    """Who speaks: the canonical actor(s), else the phrase naming them; an anonymous or
+    collective source says so, with whom it belongs to when the text tells."""
+    attrs = quote.attrs
+    if attrs.get("speaker_actors"):
+        shown = _actor_refs(attrs["speaker_actors"], names)
+    elif attrs.get("speaker") and attrs["speaker"].get("text"):
+        shown = f"<bdi>{_esc(attrs['speaker']['text'])}</bdi>"
+    else:
+        shown = '<span class="none">—</span>'
+    kind = str(attrs.get("speaker_kind") or "")
+    notes = [_esc(SPEAKER_KINDS[kind])] if kind in SPEAKER_KINDS else []
+    if attrs.get("affiliation"):
+        notes.append(_actor_ref(attrs["affiliation"], names))
+    if notes:
+        shown += f' <span class="kind" title="{_esc(kind)}">({" · ".join(notes)})</span>'
+    return shown
+
+
+def _chain(quote: Span, names: dict[str, str]) -> str:
+    """The attribution chain outermost first: outlet ← relay ← … ← speaker."""
+    hops = quote.attrs.get("chain") or []
+    if not hops:
+        return '<span class="none">—</span>'
+    shown = []
+    for hop in hops:
+        kind = str(hop.get("kind") or "")
+        title = _esc(HOP_KINDS.get(kind, kind))
+        if hop.get("actor"):
+            inner = _actor_ref(hop, names)
+        else:
+            inner = f"<bdi>{_esc(hop.get('text') or '—')}</bdi>"
+        shown.append(f'<span class="hop hop-{_esc(kind)}" title="{title}">{inner}</span>')
+    return ' <span class="arrow">←</span> '.join(shown)
+
+
+def _quote_kind(doc: Document, quote: Span) -> str:
+    """Direct or reported, and the quote it is nested in when there is one."""
+    label = _esc(QUOTE_KINDS.get(quote.label, quote.label))
+    shown = f'<span title="{_esc(quote.label)}">{label}</span>'
+    parent = quote.attrs.get("parent")
+    if parent:
+        link = f'<a href="#{_esc(_item_anchor(doc, parent))}">{_esc(parent)}</a>'
+        shown += f' <span class="kind">(ضمن {link})</span>'
+    return shown
+
+
+def _quotes_list(doc: Document, names: dict[str, str], anchors: dict[int, str]) -> str:
+    """The document's quotes in text order: content, kind, speaker and chain, each row
+    linking to the sentence that holds its cue."""
+    quotes = sorted(doc.spans.get("quotes", []), key=lambda s: s.start)
+    if not quotes:
+        return ""
+    rows = []
+    for span in quotes:
+        content = " ".join((span.text or doc.clean_text[span.start : span.end]).split())
+        shown = _truncated(content)
+        full = f' title="{_esc(content)}"' if shown != content else ""
+        if span.label == "direct":
+            shown = f"«{shown}»"
+        ident = span.attrs.get("id")
+        row_id = f' id="{_esc(_item_anchor(doc, ident))}"' if ident else ""
+        href = _esc(_evidence_href(doc, span, anchors))
+        rows.append(
+            f'<tr{row_id}><td><a href="{href}"{full}><bdi>{_esc(shown)}</bdi></a></td>'
+            f"<td>{_quote_kind(doc, span)}</td><td>{_speaker(span, names)}</td>"
+            f"<td>{_chain(span, names)}</td></tr>"
+        )
+    return (
+        f'<details class="quotes"><summary>الاقتباسات ({len(quotes)})</summary>'
+        '<table class="quotes"><thead><tr><th>القول</th><th>النوع</th><th>المتكلم</th>'
+        "<th>السلسلة (الأبعد أولاً)</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></details>"
+    )
+
+
+def _date_key(span: Span) -> str | None:
+    """An event's date for sorting: its value, else the interval's start, else its end. ISO
+    strings of mixed precision sort right as text (``2019`` < ``2019-04`` < ``2019-04-04``)."""
+    date = span.attrs.get("date") or {}
+    key = date.get("value") or date.get("start") or date.get("end")
+    return str(key) if key else None
+
+
+def _published_key(doc: Document) -> str:
+    """The document's publication date as sortable ISO text; ``￿`` (after any date) when
+    there is none, so undated documents go last."""
+    for found in (doc.published, doc.page_date):
+        if found is None:
+            continue
+        if found.normalized:
+            return found.normalized
+        if _is_latin_date(found.value):
+            return found.value
+    return "\uffff"
+
+
+def _period(key: str | None) -> str:
+    """The timeline group of a date: its month (``2019-04``), or the year when the text gave
+    only that; undated events group under ``بلا تاريخ``."""
+    if key is None:
+        return "بلا تاريخ"
+    if re.match(r"-?\d{4}-\d{2}", key):
+        return key[: 8 if key.startswith("-") else 7]
+    return key
+
+
+def _timeline(documents: Sequence[Document], names: dict[str, str] | None) -> str:
+    """Every event of the corpus by event date (undated last, ties by publication date),
+    grouped by month.
+
+    Why grouped and capped: a corpus of thousands of articles has tens of thousands of
+    events. Each month is a ``<details>`` of its own (all open only when the whole timeline
+    is short) and shows at most :data:`TIMELINE_PER_PERIOD` rows with a "first N of M" note,
+    so the page stays light while every month stays reachable; the full table is
+    ``events.csv``, and every event is still in its document's own list.
+    """
+    rows = []
+    for index, doc in enumerate(documents):
+        anchors = _anchored(doc) if doc.spans.get("events") else {}
+        published = _published_key(doc)
+        for span in doc.spans.get("events", []):
+            key = _date_key(span)
+            rows.append(
+                ((key is None, key or "", published, index, span.start), doc, span, anchors)
+            )
+    if not rows:
+        return ""
+    rows.sort(key=lambda row: row[0])
+    periods: dict[str, list] = {}
+    for row in rows:
+        periods.setdefault(_period(_date_key(row[2])), []).append(row)
+    opened = " open" if len(rows) <= TIMELINE_OPEN else ""
+    groups = []
+    for period, members in periods.items():
+        lines = []
+        for _, doc, span, anchors in members[:TIMELINE_PER_PERIOD]:
+            headline = doc.headline.value if doc.headline else NO_HEADLINE
+            href = _esc(_evidence_href(doc, span, anchors))
+            lines.append(
+                f"<tr><td>{_event_date(span.attrs.get('date'))}</td><td>{_event_type(span)}</td>"
+                f"<td>{_source_target(span, _names(doc, names))}</td>"
+                f'<td><a href="{href}"{_dir(doc)}>{_esc(headline)}</a></td></tr>'
+            )
+        note = ""
+        if len(members) > TIMELINE_PER_PERIOD:
+            note = (
+                f'<p class="note">أول {TIMELINE_PER_PERIOD} من {len(members)} حدثاً في هذه '
+                "الفترة؛ الجدول الكامل في <code>events.csv</code> وفي قائمة أحداث كل وثيقة.</p>"
+            )
+        label = _isolate(period, ltr=period[:1].isdigit() or period[:1] == "-")
+        groups.append(
+            f'<details class="period"{opened}><summary>{label} ({len(members)})</summary>'
+            '<table class="timeline"><thead><tr><th>التاريخ</th><th>النوع</th>'
+            "<th>من ← إلى</th><th>الوثيقة</th></tr></thead>"
+            f"<tbody>{''.join(lines)}</tbody></table>{note}</details>"
+        )
+    return (
+        f'<section id="timeline"><h2 class="section">الخط الزمني للأحداث ({len(rows)})</h2>'
+        '<p class="note">مرتبة بتاريخ الحدث كما في جملته، والأحداث بلا تاريخ في الآخر '
+        "بحسب تاريخ نشر الوثيقة. كل سطر يقود إلى الجملة التي تذكر الحدث.</p>"
+        + "\n".join(groups)
+        + "</section>"
+    )
+
+
 def _byline(doc: Document) -> str:
     """Outlet · date, each isolated, for the table of contents and the card's kicker."""
     parts = []
@@ -229,17 +681,32 @@ def _toc(documents: Sequence[Document]) -> str:
     for doc in documents:
         meta = _byline(doc)
         headline = doc.headline.value if doc.headline else NO_HEADLINE
+        counts = _layer_counts(doc)
         items.append(
             f'<li><a href="#{_esc(anchor(doc))}"{_dir(doc)}>{_esc(headline)}</a>'
             + (f'<span class="toc-meta">{meta}</span>' if meta else "")
+            + (f'<span class="toc-meta toc-counts">{counts}</span>' if counts else "")
             + "</li>"
         )
+    timeline = ""
+    if any(doc.spans.get("events") for doc in documents):
+        timeline = '<p class="toc-more"><a href="#timeline">الخط الزمني للأحداث</a></p>'
     return (
         '<nav class="toc" aria-labelledby="toc-title">'
         '<h2 class="section" id="toc-title">المحتويات</h2><ol>\n'
         + "\n".join(items)
-        + "\n</ol></nav>"
+        + f"\n</ol>{timeline}</nav>"
     )
+
+
+def _layer_counts(doc: Document) -> str:
+    """``الأحداث: 3 · الاقتباسات: 2`` for the contents; empty for a document with neither."""
+    counts = [
+        f"{label}: {len(doc.spans[layer])}"
+        for layer, label in (("events", "الأحداث"), ("quotes", "الاقتباسات"))
+        if doc.spans.get(layer)
+    ]
+    return " · ".join(counts)
 
 
 def _card(doc: Document, names: dict[str, str] | None = None) -> str:
@@ -281,10 +748,17 @@ def _card(doc: Document, names: dict[str, str] | None = None) -> str:
     )
     parts.append(_dates_list(doc))
     parts.append(_actors_list(doc))
+    anchors = _anchored(doc)
+    triggers = _triggers(doc)
+    if doc.spans.get("events") or doc.spans.get("quotes"):
+        shown_names = _names(doc, names)
+        parts.append(_events_list(doc, shown_names, anchors))
+        parts.append(_quotes_list(doc, shown_names, anchors))
     parts.append('<div class="body">')
     if doc.paragraphs:
         for para in doc.paragraphs:
-            parts.append(f"<p{_dir(doc)}>{_highlighted(doc, para.start, para.end, names)}</p>")
+            body = _body_paragraph(doc, para.start, para.end, names, anchors, triggers)
+            parts.append(f"<p{_dir(doc)}>{body}</p>")
     elif paragraphs:
         for para in paragraphs:
             lines = "<br>".join(_esc(line) for line in para.split("\n"))
@@ -332,6 +806,12 @@ def _stats(
     chips.append(("الوسائل", len(outlets), None))
     if actors:
         chips.append(("الفاعلون", actors, "#actors"))
+    events = sum(len(d.spans.get("events", [])) for d in documents)
+    if events:
+        chips.append(("الأحداث", events, "#timeline"))
+    quotes = sum(len(d.spans.get("quotes", [])) for d in documents)
+    if quotes:
+        chips.append(("الاقتباسات", quotes, None))
     if not_arabic:
         chips.append(("ليست بالعربية", not_arabic, None))
     chips.append(("الإخفاقات", len(failures), "#failures" if failures else None))
@@ -354,7 +834,11 @@ def render_report(
     title: str = TITLE,
     actors: Sequence[dict] = (),
 ) -> str:
-    """The whole ``report.html`` as a string; ``actors`` is the linked corpus actor table."""
+    """The whole ``report.html`` as a string; ``actors`` is the linked corpus actor table.
+
+    Events and quotes (``spans["events"]``/``["quotes"]``, docs/events.md) add lists to
+    each card and a corpus timeline; a corpus without them renders as it did before.
+    """
     documents, failures, warnings = list(documents), list(failures), list(warnings)
     names = {a["id"]: a["name"] for a in actors} or None
     return Template(_resource("template.html")).substitute(
@@ -364,6 +848,7 @@ def render_report(
         css=_resource("report.css"),
         stats=_stats(documents, failures, warnings, files, len(actors)),
         toc=_toc(documents),
+        timeline=_timeline(documents, names),
         actors=_actor_table(actors),
         documents="\n".join(_card(d, names) for d in documents)
         or '<p class="none">لم يُعثر على أي وثيقة.</p>',
