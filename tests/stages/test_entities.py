@@ -432,3 +432,37 @@ def test_a_gazetteer_word_news_uses_as_a_plain_noun_is_no_place() -> None:
         {"لبنان": "LOC"},
     )
     assert mentions(doc) == [("لبنان", "LOC")]
+
+
+def test_a_country_name_with_tanween_is_an_adverb_not_a_repeat_of_the_country() -> None:
+    doc = run("وصل الوفد إلى سوريا، وقال إن القرار يجب أن يبقى سورياً.", {"سوريا": "LOC"})
+    assert mentions(doc) == [("سوريا", "LOC")]
+
+
+def test_an_embassy_or_mission_takes_the_place_it_sits_in_into_its_name() -> None:
+    doc = run(
+        "وقالت السفارة الفرنسية في لبنان إنها تتابع الوضع. ورحبت البعثة الأممية للدعم في "
+        "لبنان بالاتفاق، ودعا سفير كندا في بيروت إلى الهدوء.",
+        {"السفارة الفرنسية": "ORG", "لبنان": "LOC", "بيروت": "LOC", "كندا": "LOC"},
+    )
+    found = mentions(doc)
+    assert ("السفارة الفرنسية في لبنان", "ORG") in found
+    assert ("البعثة الأممية للدعم في لبنان", "ORG") in found
+    assert ("لبنان", "LOC") not in found
+    assert ("بيروت", "LOC") in found  # an ambassador is no body: the city stays a place
+
+
+def test_the_body_after_a_title_is_not_taken_for_a_person() -> None:
+    doc = run("وقال رئيس البعثة الأممية إن الحوار سيستأنف الأسبوع المقبل.", {})
+    assert not [t for t, k in mentions(doc) if k == "PER"]
+
+
+def test_a_framing_word_before_a_person_is_a_title() -> None:
+    doc = run(
+        "وتقدمت قوات المتمرد سالم الورفلي نحو المدينة. وقال الجيش إنه لن يسمح للمتمرد "
+        "سالم الورفلي بالدخول إليها.",
+        {},
+    )
+    people = [s for s in doc.spans["entities"] if s.label == "PER"]
+    assert [s.text for s in people] == ["سالم الورفلي", "سالم الورفلي"]
+    assert [s.attrs["role"] for s in people] == ["المتمرد", "المتمرد"]  # not "للمتمرد"

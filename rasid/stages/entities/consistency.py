@@ -20,6 +20,7 @@ from rasid.stages.entities.tokens import (
     Token,
     bare,
     entity_words,
+    has_tanween,
     sentence_bounds,
     word_forms,
 )
@@ -97,6 +98,8 @@ def find_repeats(
                     size = len(words)
                     if i + size > limit or any(k in covered for k in range(i, i + size)):
                         continue
+                    if has_tanween(tokens[i + size - 1].text):
+                        continue  # "ليبياً" is "Libyan", not Libya
                     if all(tokens[i + n].norm == words[n] for n in range(1, size)):
                         hit = (size, kind)
                         break

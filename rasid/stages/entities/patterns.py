@@ -29,6 +29,7 @@ from rasid.stages.entities.tokens import (
     bare,
     clitic_candidates,
     entity_words,
+    has_tanween,
     is_adjective,
     is_definite_plural,
     sentence_bounds,
@@ -93,7 +94,7 @@ def _quoted_name(kind: str, head: str, words: Sequence[Token]) -> bool:
         return False
     if words[0].norm in _NEGATIONS:
         return False
-    return not any(t.text.endswith(_TANWEEN) for t in words)
+    return not any(has_tanween(t.text) for t in words)
 
 
 def _described(norm: str, lexicon: Lexicon) -> bool:
@@ -328,7 +329,7 @@ def pattern_mentions(
             added.append(Mention(i, stop, kind, "pattern"))
             i = stop
     if not added:
-        return mentions
+        return seated(mentions, tokens)
     kept = [
         m
         for m in mentions
@@ -341,10 +342,44 @@ def pattern_mentions(
         for m in kept
         if not any(m.overlaps(a) and not (a.first <= m.first and m.stop <= a.stop) for a in added)
     ]
+    return seated(sorted([*kept, *added], key=lambda m: (m.first, -m.stop)), tokens)
+
+
+_IN = normalize_arabic("في")
+
+
+def seated(mentions: list[Mention], tokens: Sequence[Token]) -> list[Mention]:
+    """An embassy or mission named by where it sits takes the place into its name: "السفارة
+    الأمريكية في ليبيا", "البعثة الأممية للدعم في ليبيا" (the place is no mention)."""
+    seats = entity_words()["seat"]
+    ends = {m.stop: m for m in mentions}
+    covered = {i for m in mentions for i in range(m.first, m.stop)}
+    dropped: set[int] = set()
+    added: list[Mention] = []
+    for place in mentions:
+        q = place.first
+        if place.type != "LOC" or q < 2 or tokens[q - 1].norm != _IN:
+            continue
+        body = ends.get(q - 1)
+        if body is not None:
+            if body.type == "ORG" and bare(tokens[body.first].norm, seats):
+                body.stop = place.stop
+                dropped.add(id(place))
+            continue
+        k = q - 2  # an unmarked "البعثة الأممية للدعم": definite words back to the head
+        while k >= max(0, q - 6) and k not in covered and tokens[k].norm.startswith(("ال", "لل")):
+            if bare(tokens[k].norm, seats):
+                break
+            k -= 1
+        if k >= 0 and k < q - 2 and k not in covered and bare(tokens[k].norm, seats):
+            added.append(Mention(k, place.stop, "ORG", "pattern"))
+            dropped.add(id(place))
+    if not dropped:
+        return mentions
+    kept = [m for m in mentions if id(m) not in dropped]
     return sorted([*kept, *added], key=lambda m: (m.first, -m.stop))
 
 
-_TANWEEN = ("ً", "اً", "ًا")
 _PRONOUNS = ("ها", "هم", "هما")  # "وشرقها", "واستقرارهم": a noun with its pronoun
 
 
@@ -374,7 +409,7 @@ def _gazetteer_size(i: int, limit: int, tokens: Sequence[Token], lexicon: Lexico
             if size > 1:
                 return size
             stats = lexicon.get(form)
-            if tokens[i].text.endswith(_TANWEEN):
+            if has_tanween(tokens[i].text):
                 return 0  # "كبيراً": an indefinite adjective, whatever GeoNames says
             if (
                 len(form) >= 3

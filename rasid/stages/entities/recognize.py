@@ -18,8 +18,10 @@ from rasid.stages.entities.lexicon import Lexicon
 from rasid.stages.entities.tokens import (
     COMPOUND_STARTS,
     Token,
+    bare,
     clitic_candidates,
     entity_words,
+    has_tanween,
     is_adjective,
     is_definite_plural,
     raw_offset,
@@ -135,9 +137,12 @@ def drop_adjectives(
     mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon
 ) -> list[Mention]:
     """A one-word place or organisation shaped like a nisba adjective is the adjective
-    ("الوفد الليبي" is not Libya) unless the lexicon knows the word mostly as a name."""
+    ("الوفد الليبي" is not Libya) unless the lexicon knows the word mostly as a name; a
+    one-word name with tanween is an adverb ("يبقى سورياً")."""
     out = []
     for m in mentions:
+        if m.stop - m.first == 1 and has_tanween(tokens[m.first].text):
+            continue
         # a leading adjective is never part of a person's name: "التركي رجب طيب أردوغان"
         while m.type == "PER" and m.stop - m.first > 1 and is_adjective(tokens[m.first].norm):
             m.first += 1
@@ -201,6 +206,7 @@ def title_names(
     """
     words = entity_words()
     titles, mods = words["title"], words["mod"]
+    bodies = words["orghead"] | words["generic"] | words["seat"]
     taken = {i for m in mentions for i in range(m.first, m.stop)}
     starts = {m.first: m for m in mentions}
     added: list[Mention] = []
@@ -224,6 +230,8 @@ def title_names(
                     break
                 if is_definite_plural(tok.norm):
                     break  # "باسم الحوثيين": a group named by its plural, not a person
+                if k == j and bare(tok.norm, bodies):
+                    break  # "رئيس البعثة الأممية": the title's body, not a person
                 compound = k == j + 2 and tokens[j].norm in COMPOUND_STARTS
                 if stats is None:
                     cut = clitic_candidates(tok.norm)

@@ -142,6 +142,8 @@ def attach_roles(
                 first = tokens[start]
                 head = bare(first.norm, titles)
                 cut = len(first.text) - len(head) if head and head != first.norm else 0
+                if head and first.norm.startswith("لل") and head == "ا" + first.norm[1:]:
+                    role = "ا" + role[1:]  # "للانقلابي حفتر": the title is "الانقلابي"
                 m.role = role[max(cut, 0) :]
                 m.titles = _title_groups(tokens, start, m.first, text, cut, titles)
             elif (

@@ -118,6 +118,12 @@ def is_adjective(norm: str) -> bool:
     return norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
 
 
+def has_tanween(text: str) -> bool:
+    """An indefinite accusative ending ("ليبياً", "كبيراً"): an adverb or adjective, never a
+    name, which Arabic news does not decline that way."""
+    return "\u064b" in text[-2:]
+
+
 def is_definite_plural(norm: str) -> bool:
     """ال…ين / ال…ون: a definite masculine plural ("الحوثيين", "الناشئين"), a group or a common
     noun, never a person's name or the end of an organisation's."""
