@@ -1,0 +1,292 @@
+"""Who speaks: the phrase after a cue read as a named actor, a role, an anonymous source or a
+group, and the back-references (a pronoun subject, "مكتبه", "المصدر نفسه") resolved.
+
+Arabic news puts the subject after the verb ("وقال وزير الخارجية X إن"), so the speaker is
+read from the words between the cue and its complementiser. When there are none the
+subject is a pronoun: the previous speaker, or for a relative clause ("… الذي قال مكتبه")
+the entity just before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid.document import Actor, Span
+from rasid.normalize import normalize_arabic
+from rasid.stages.entities.tokens import word_forms
+from rasid.stages.quotes.text import COMMAS, ENDS, OPENING, Sentence, is_word
+
+Ref = dict[str, Any]
+_RELATIVES = ("الذي", "التي", "الذين")
+_PEER = ("ونظيره", "ونظيرته", "ونظيريه")  # "X ونظيره التركي Y": a joint statement
+_SPOKESMAN_FOR = ("باسم",)
+MAX_PHRASE = 8
+
+
+@dataclass
+class Speaker:
+    """A quote's speaker: the phrase that names it and the actors it resolves to."""
+
+    kind: str  # actor | role | anonymous | collective
+    text: str | None
+    start: int | None
+    end: int | None
+    actors: list[Ref] = field(default_factory=list)
+    affiliation: Ref | None = None
+    stop: int = 0  # token index after the phrase
+
+
+@dataclass
+class Context:
+    """What the speaker rules need from the rest of the document."""
+
+    clean: str
+    actors: list[Actor]
+    entities: list[Span]
+    last: Speaker | None = None
+
+
+def ref(span: Span) -> Ref:
+    return {
+        "actor": span.attrs.get("actor"),
+        "text": span.text,
+        "start": span.start,
+        "end": span.end,
+    }
+
+
+def _stops(sent: Sentence, i: int) -> bool:
+    """Token ``i`` ends a speaker phrase (punctuation, a quotation, an adjunct)."""
+    t = sent.tokens[i]
+    return (
+        t.text in COMMAS
+        or t.text in ENDS
+        or t.text in OPENING
+        or t.text == ":"
+        or (is_word(t, "adjunct") and sent.agent_at(i) is None)
+    )
+
+
+def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
+    """The speaker named by tokens ``p``..``q`` (exclusive), or None when they name none."""
+    q = min(q, len(sent.tokens))
+    if p >= q or _stops(sent, p):
+        return None
+    tok = sent.tokens[p]
+    if is_word(tok, "anonymous") and sent.agent_at(p) is None:
+        return _group(sent, p, q, "anonymous", ctx)
+    if is_word(tok, "collective") and sent.agent_at(p) is None:
+        return _group(sent, p, q, "collective", ctx)
+    if is_word(tok, "spokesman") and sent.agent_at(p) is None:
+        return _spokesman(sent, p, q, ctx)
+    if is_word(tok, "statement") and sent.agent_at(p) is None:
+        return _statement(sent, p, q, ctx)
+    return _named(sent, p, q, ctx)
+
+
+def _window(sent: Sentence, p: int, q: int, keep: tuple[str, ...] = ()) -> int:
+    """Index after the phrase starting at ``p``: it ends at a stop (words in ``keep`` do
+    not stop it) or after :data:`MAX_PHRASE` tokens."""
+    for i in range(p + 1, min(q, p + MAX_PHRASE)):
+        if sent.tokens[i].norm not in keep and _stops(sent, i):
+            return i
+    return min(q, p + MAX_PHRASE)
+
+
+def _group(sent: Sentence, p: int, q: int, kind: str, ctx: Context) -> Speaker:
+    """An anonymous source or a group: no actor, perhaps an affiliation (مصادر في X)."""
+    stop = _window(sent, p, q, keep=("في", "من"))
+    stop = _before_addressee(sent, p, stop)
+    affiliation = None
+    for i in range(p + 1, stop):
+        span = sent.agent_at(i)
+        if span is not None:
+            affiliation = ref(span)
+            if kind == "anonymous":
+                stop = sent.last_token_of(span, i) + 1
+            break
+    text, start, end = sent.text(ctx.clean, p, stop - 1)
+    return Speaker(kind, text, start, end, [], affiliation, stop)
+
+
+def _before_addressee(sent: Sentence, p: int, stop: int) -> int:
+    """A phrase stops before a لـ word naming whom it spoke to ("مسؤول لرويترز")."""
+    for i in range(p + 1, stop):
+        norm = sent.tokens[i].norm
+        if norm.startswith("ل") and not norm.startswith("لل") and sent.agent_at(i) is not None:
+            return i
+    return stop
+
+
+def _spokesman(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker:
+    """ "متحدث باسم X" / "مكتب X" speak for X; a named spokesman speaks for himself;
+    "مكتبه" / "المتحدث باسمه" for the actor the pronoun refers to."""
+    stop = _window(sent, p, q)
+    toks = sent.tokens
+    pronoun = toks[p].norm.endswith(("ه", "ها", "هم")) and toks[p].norm not in ("متحدثه",)
+    if p + 1 < stop and toks[p + 1].norm in ("باسمه", "باسمها", "باسمهم"):
+        pronoun = True
+    agents = [(i, sent.agent_at(i)) for i in range(p + 1, stop) if sent.agent_at(i) is not None]
+    named = [(i, s) for i, s in agents if s.attrs.get("type") == "PER"]
+    if named and (pronoun or len(agents) > 1 or agents[0][0] != named[0][0]):
+        i, span = named[0]
+        last = sent.last_token_of(span, i)
+        return Speaker("actor", span.text, span.start, span.end, [ref(span)], None, last + 1)
+    if agents and not pronoun:
+        i, span = agents[0]
+        last = sent.last_token_of(span, i)
+        text, start, end = sent.text(ctx.clean, p, last)
+        actor = {**ref(span), "text": text, "start": start, "end": end}
+        return Speaker("role", text, start, end, [actor], None, last + 1)
+    last = p + 1 if p + 1 < stop and _is_adjective(toks[p + 1].norm) else p
+    if p + 1 < stop and toks[p + 1].norm.startswith("باسم"):
+        last = p + 1
+    text, start, end = sent.text(ctx.clean, p, last)
+    who = antecedent(sent, p, ctx, first=True)
+    actors = [{**a, "text": text, "start": start, "end": end} for a in who.actors] if who else []
+    return Speaker("role", text, start, end, actors, None, last + 1)
+
+
+def _is_adjective(norm: str) -> bool:
+    return norm.startswith("ال") and norm.endswith(("ي", "يه"))
+
+
+def _statement(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
+    """ "بيان لوزارة X" names X; "البيان" / "المصدر نفسه" refer back to the last speaker."""
+    stop = _window(sent, p, q, keep=("نفسه", "نفسها", "ذاته"))
+    for i in range(p + 1, stop):
+        if is_word(sent.tokens[i], "spokesman") and sent.agent_at(i) is None:
+            return _spokesman(sent, i, q, ctx)
+        span = sent.agent_at(i)
+        if span is not None:
+            last = sent.last_token_of(span, i)
+            return Speaker("actor", span.text, span.start, span.end, [ref(span)], None, last + 1)
+    if not sent.tokens[p].norm.startswith("ال") and not (
+        p + 1 < stop and is_word(sent.tokens[p + 1], "same")
+    ):
+        return None
+    last = p + 1 if p + 1 < stop and is_word(sent.tokens[p + 1], "same") else p
+    text, start, end = sent.text(ctx.clean, p, last)
+    prior = ctx.last
+    actors = (
+        [{**a, "text": text, "start": start, "end": end} for a in prior.actors] if prior else []
+    )
+    return Speaker("role", text, start, end, actors, None, last + 1)
+
+
+def _named(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
+    """The first entity of the phrase (a person after his title: "رئيس المجلس الرئاسي X" is
+    X), with the partners of a joint statement; else a role the document resolves."""
+    stop = _window(sent, p, q)
+    agents: list[tuple[int, Span]] = []
+    for i in range(p, stop):
+        span = sent.agent_at(i)
+        if span is not None and (not agents or agents[-1][1] is not span):
+            agents.append((i, span))
+    if not agents:
+        return _role(sent, p, stop, ctx)
+    i, span = agents[0]
+    if span.attrs.get("type") != "PER":
+        for j, other in agents[1:]:
+            if other.attrs.get("type") == "PER" and not sent.tokens[j].norm.startswith("و"):
+                i, span = j, other
+                break
+    last = sent.last_token_of(span, i)
+    chosen = [span]
+    k = last + 1
+    while k < stop:
+        nxt = sent.agent_at(k)
+        if (
+            nxt is not None
+            and sent.tokens[k].norm.startswith("و")
+            and nxt.start > sent.tokens[k].start
+        ):
+            chosen.append(nxt)
+            k = sent.last_token_of(nxt, k) + 1
+            last = k - 1
+            continue
+        if sent.tokens[k].norm in _PEER:
+            peer = next(
+                ((j, s) for j in range(k + 1, min(stop, k + 6)) if (s := sent.agent_at(j))), None
+            )
+            if peer is not None:
+                chosen.append(peer[1])
+                k = last = sent.last_token_of(peer[1], peer[0])
+                k += 1
+                continue
+        break
+    start, end = chosen[0].start, chosen[-1].end
+    return Speaker(
+        "actor", ctx.clean[start:end], start, end, [ref(s) for s in chosen], None, last + 1
+    )
+
+
+def _role(sent: Sentence, p: int, stop: int, ctx: Context) -> Speaker | None:
+    """A speaker named only by a role or a head noun ("ولي العهد", "وزير الخارجية",
+    "الجيش") that one actor of the document answers to."""
+    phrase = [sent.tokens[i].norm for i in range(p, min(stop, p + 4))]
+    if not phrase:
+        return None
+    found = None
+    for n in range(len(phrase), 0, -1):
+        key = " ".join(phrase[:n])
+        found = _unique_role(ctx.actors, key) or (_unique_head(ctx.actors, key) if n <= 2 else None)
+        if found is not None:
+            text, start, end = sent.text(ctx.clean, p, p + n - 1)
+            actor = {"actor": found.id, "text": text, "start": start, "end": end}
+            return Speaker("role", text, start, end, [actor], None, p + n)
+    return None
+
+
+def _unique_role(actors: list[Actor], key: str) -> Actor | None:
+    """The one person whose role begins with ``key``."""
+    if len(key.split()) < 2 and not key.startswith("ال"):
+        return None
+    hits = [
+        a
+        for a in actors
+        if a.type == "PER"
+        and any(
+            normalize_arabic(r) == key or normalize_arabic(r).startswith(key + " ") for r in a.roles
+        )
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _unique_head(actors: list[Actor], key: str) -> Actor | None:
+    """The one organisation whose name begins with ``key``'s head ("الجيش" → "الجيش السوداني")."""
+    head = key.split()[0]
+    if not head.startswith("ال") or len(head) < 5:
+        return None
+    bare = head[2:]
+    hits = []
+    for a in actors:
+        if a.type not in ("ORG",):
+            continue
+        first = normalize_arabic(a.name).split()[0]
+        if first in (head, bare) or bare in word_forms(first):
+            hits.append(a)
+    return hits[0] if len(hits) == 1 else None
+
+
+def antecedent(sent: Sentence, cue: int, ctx: Context, first: bool = False) -> Speaker | None:
+    """Whom an unexpressed subject or a pronoun at token ``cue`` refers to: a person or body
+    named earlier in the sentence (after a relative pronoun the one just before it; the
+    first — the main clause's subject — when ``first``, else the nearest); else the last
+    speaker of the document."""
+    before = [
+        (i, s)
+        for i, s in enumerate(sent.entity_of[:cue])
+        if s is not None and s.attrs.get("type") in ("PER", "ORG")
+    ]
+    relative = cue > 0 and sent.tokens[cue - 1].norm in _RELATIVES
+    if before:
+        _i, span = before[0] if first and not relative else before[-1]
+        return Speaker("actor", span.text, span.start, span.end, [ref(span)], None, cue)
+    prior = ctx.last
+    if prior is None:
+        return None
+    return Speaker(
+        prior.kind, prior.text, prior.start, prior.end, list(prior.actors), prior.affiliation, cue
+    )

@@ -1,0 +1,62 @@
+"""One sentence as the quotes stage reads it: tokens, the entities over them, word classes.
+
+Every rule of the stage asks the same questions of a token — is it this word once its
+clitics are off, is it a quotation mark, which entity covers it — so they are answered
+here once, with the offsets kept exact (tokens carry offsets into ``clean_text``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasid.document import Span
+from rasid.stages.entities.tokens import Token, word_forms
+from rasid.stages.quotes.lexicon import words
+
+OPENING = {"“": "”", "«": "»", '"': '"', "„": "”"}
+CLOSING = frozenset({"”", "»", '"'})
+COMMAS = frozenset({"،", ",", "؛", ";"})
+ENDS = frozenset({".", "؟", "?", "!"})
+AGENT_TYPES = frozenset({"PER", "ORG", "LOC"})
+
+
+def is_word(token: Token, kind: str) -> bool:
+    """The token, or the token without its clitics, is a word of class ``kind``."""
+    members = words()[kind]
+    return token.norm in members or not members.isdisjoint(word_forms(token.norm))
+
+
+@dataclass
+class Sentence:
+    """Tokens of one sentence and the entity spans over them (offsets into clean text)."""
+
+    start: int
+    end: int
+    tokens: list[Token]
+    entities: list[Span]
+    entity_of: list[Span | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.entity_of = [None] * len(self.tokens)
+        k = 0
+        for i, t in enumerate(self.tokens):
+            while k < len(self.entities) and self.entities[k].end <= t.start:
+                k += 1
+            if k < len(self.entities) and self.entities[k].start < t.end:
+                self.entity_of[i] = self.entities[k]
+
+    def agent_at(self, i: int) -> Span | None:
+        """The PER/ORG/LOC entity covering token ``i``, if any."""
+        span = self.entity_of[i] if 0 <= i < len(self.tokens) else None
+        return span if span is not None and span.attrs.get("type") in AGENT_TYPES else None
+
+    def last_token_of(self, span: Span, i: int) -> int:
+        """Index of the last token (from ``i`` on) that ``span`` covers."""
+        while i + 1 < len(self.tokens) and self.tokens[i + 1].start < span.end:
+            i += 1
+        return i
+
+    def text(self, clean: str, first: int, last: int) -> tuple[str, int, int]:
+        """Text and offsets of tokens ``first``..``last`` (inclusive)."""
+        start, end = self.tokens[first].start, self.tokens[last].end
+        return clean[start:end], start, end

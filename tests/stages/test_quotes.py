@@ -1,0 +1,180 @@
+"""Quotes stage: quotes, speakers and attribution chains on invented news sentences."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from rasid.document import Document, Page, Span
+from rasid.pipeline import default_pipeline
+from rasid.stages.entities.tokens import tokenize
+from rasid.stages.quotes import find_quotes, quotes_stage
+from rasid.stages.quotes.cues import cue_of
+from rasid.stages.quotes.lexicon import cue_forms
+
+
+@lru_cache(maxsize=1)
+def _pipeline():
+    return default_pipeline()
+
+
+def run(body: str) -> Document:
+    page = Page(
+        source="t.txt", format="txt", text=f"عنوان الخبر\n\n{body}", meta={"date": "2024-03-02"}
+    )
+    return quotes_stage(_pipeline().process(page)[0])
+
+
+def quotes(doc: Document) -> list[Span]:
+    return doc.spans["quotes"]
+
+
+def actor_of(doc: Document, name: str) -> str:
+    return next(s.attrs["actor"] for s in doc.spans["entities"] if s.text == name)
+
+
+BUREAU = (
+    "الرباط (رويترز) - قال وزير الخارجية المغربي ناصر بوريطة إن الحوار بين الأطراف الليبية "
+    '"يسير في الاتجاه الصحيح"، مضيفاً أن جولة جديدة ستعقد الشهر المقبل.\n\n'
+    "وأضاف أن بلاده لا تدعم أي طرف على حساب آخر."
+)
+
+
+def test_reported_content_runs_from_after_the_complementiser_to_the_next_participle():
+    doc = run(BUREAU)
+    first = quotes(doc)[0]
+    assert first.label == "reported"
+    assert first.text == 'الحوار بين الأطراف الليبية "يسير في الاتجاه الصحيح"'
+    assert first.attrs["cue"]["text"] == "قال"
+    assert first.attrs["cue_lemma"] == "قال"
+    assert doc.clean_text[first.start : first.end] == first.text
+
+
+def test_participial_continuation_is_its_own_quote_with_the_same_speaker():
+    doc = run(BUREAU)
+    first, second = quotes(doc)[:2]
+    assert second.text == "جولة جديدة ستعقد الشهر المقبل"
+    assert second.attrs["cue"]["text"] == "مضيفاً"
+    assert second.attrs["speaker_actors"] == first.attrs["speaker_actors"]
+    assert second.attrs["speaker"] == first.attrs["speaker"]
+
+
+def test_pronoun_subject_of_a_later_sentence_is_the_last_speaker():
+    doc = run(BUREAU)
+    third = quotes(doc)[2]
+    assert third.text == "بلاده لا تدعم أي طرف على حساب آخر"
+    assert [a["actor"] for a in third.attrs["speaker_actors"]] == [actor_of(doc, "ناصر بوريطة")]
+
+
+def test_chain_starts_with_the_dateline_outlet_and_ends_with_the_speaker():
+    doc = run(BUREAU)
+    chain = quotes(doc)[0].attrs["chain"]
+    assert [h["kind"] for h in chain] == ["outlet", "speaker"]
+    assert chain[0]["actor"] == actor_of(doc, "رويترز")
+    assert chain[0]["text"] == "رويترز" and chain[0]["start"] is not None
+    assert chain[1]["actor"] == actor_of(doc, "ناصر بوريطة")
+
+
+def test_direct_quote_content_excludes_the_quotation_marks():
+    doc = run('القاهرة (أ ف ب) - قال وزير الخارجية سامح شكري إن "المرحلة المقبلة تتطلب الحكمة".')
+    (q,) = quotes(doc)
+    assert q.label == "direct"
+    assert q.text == "المرحلة المقبلة تتطلب الحكمة"
+
+
+def test_spokesman_of_x_resolves_to_x():
+    doc = run(
+        "طرابلس (رويترز) - وقال متحدث باسم البرلمان الليبي إن المجلس سيصوت على القانون "
+        "الأسبوع المقبل."
+    )
+    (q,) = quotes(doc)
+    assert q.attrs["speaker_kind"] == "role"
+    assert q.attrs["speaker"]["text"] == "متحدث باسم البرلمان الليبي"
+    assert [a["actor"] for a in q.attrs["speaker_actors"]] == [actor_of(doc, "البرلمان الليبي")]
+
+
+def test_chain_lists_cited_agency_between_outlet_and_speaker():
+    doc = run(
+        "تونس (رويترز) - ونقلت وكالة الأناضول عن مصادر في الحكومة التونسية أن الرئيس سيزور "
+        "الجزائر قريباً."
+    )
+    (q,) = quotes(doc)
+    chain = q.attrs["chain"]
+    assert [h["kind"] for h in chain] == ["outlet", "relay", "speaker"]
+    assert chain[1]["actor"] == actor_of(doc, "وكالة الأناضول")
+    assert chain[2]["text"] == "مصادر في الحكومة التونسية"
+
+
+def test_anonymous_sources_have_no_actor_but_an_affiliation():
+    doc = run(
+        "تونس (رويترز) - ونقلت وكالة الأناضول عن مصادر في الحكومة التونسية أن الرئيس سيزور "
+        "الجزائر قريباً."
+    )
+    (q,) = quotes(doc)
+    assert q.attrs["speaker_kind"] == "anonymous"
+    assert q.attrs["speaker_actors"] == []
+    assert q.attrs["affiliation"]["actor"] == actor_of(doc, "الحكومة التونسية")
+
+
+def test_request_content_keeps_the_addressee_and_the_preposition():
+    doc = run('جنيف (رويترز) - ودعا الأمين العام أنطونيو غوتيريش الأطراف إلى "ضبط النفس".')
+    (q,) = quotes(doc)
+    assert q.text == 'الأطراف إلى "ضبط النفس"'
+    assert [a["actor"] for a in q.attrs["speaker_actors"]] == [actor_of(doc, "أنطونيو غوتيريش")]
+
+
+def test_cue_with_a_bare_noun_object_is_not_a_quote():
+    doc = run("بنغازي (رويترز) - أعلن الجيش سيطرته الكاملة على المدينة بعد معارك عنيفة.")
+    assert quotes(doc) == []
+
+
+def test_attribution_after_the_clause_quotes_the_clause():
+    doc = run(
+        "عمان (أ ف ب) - وصل الوفد الأردني إلى بغداد مساء الأحد لبحث ملف الطاقة، بحسب مصادر "
+        "دبلوماسية."
+    )
+    (q,) = quotes(doc)
+    assert q.attrs["cue"]["text"] == "بحسب"
+    assert q.text.startswith("وصل الوفد الأردني") and q.text.endswith("ملف الطاقة")
+    assert q.attrs["speaker_kind"] == "anonymous"
+    assert q.attrs["speaker"]["text"] == "مصادر دبلوماسية"
+
+
+def test_minister_named_by_role_only_resolves_to_the_one_actor_with_that_role():
+    doc = run(
+        "عمان (أ ف ب) - استقبل وزير الخارجية الأردني أيمن الصفدي نظيره العراقي في عمان.\n\n"
+        "وقال وزير الخارجية الأردني إن البلدين سيوقعان اتفاقاً للربط الكهربائي."
+    )
+    q = quotes(doc)[-1]
+    assert q.attrs["speaker_kind"] == "role"
+    assert [a["actor"] for a in q.attrs["speaker_actors"]] == [actor_of(doc, "أيمن الصفدي")]
+
+
+def test_ids_are_in_text_order_and_spans_point_into_the_clean_text():
+    doc = run(BUREAU)
+    assert [q.attrs["id"] for q in quotes(doc)] == ["q1", "q2", "q3"]
+    for q in quotes(doc):
+        assert doc.clean_text[q.start : q.end] == q.text
+        cue = q.attrs["cue"]
+        assert doc.clean_text[cue["start"] : cue["end"]] == cue["text"]
+        s, e = q.attrs["sentence"]
+        assert s <= cue["start"] < e
+
+
+def test_find_quotes_does_not_write_to_the_document():
+    doc = _pipeline().process(Page(source="t.txt", format="txt", text=BUREAU))[0]
+    assert find_quotes(doc)
+    assert "quotes" not in doc.spans
+
+
+@pytest.mark.parametrize("word", ["وقال", "فأضافت", "وبحسب", "حثهما", "مؤكداً"])
+def test_cues_are_found_with_clitics_and_object_pronouns(word):
+    (token,) = tokenize(word)
+    assert cue_of(token) is not None
+
+
+def test_every_cue_form_is_normalized():
+    from rasid.normalize import normalize_arabic
+
+    assert all(normalize_arabic(form) == form for form in cue_forms())
