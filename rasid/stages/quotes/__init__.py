@@ -24,7 +24,7 @@ from rasid.stages.quotes.content import clause_end, complement, content_span
 from rasid.stages.quotes.cues import cue_of
 from rasid.stages.quotes.lexicon import Cue, words
 from rasid.stages.quotes.speakers import Context, Speaker, antecedent, read_speaker
-from rasid.stages.quotes.text import CLOSING, OPENING, Sentence
+from rasid.stages.quotes.text import CLOSING, COMMAS, OPENING, Sentence
 
 MAX_CHARS = 1_000_000  # as the other stages: a pathological page is not an article
 _DATELINE_PUNCT = frozenset({")", "(", "-", "–", "—", ":", "»", "«", '"', "/"})
@@ -75,6 +75,11 @@ def _sentence_quotes(sent: Sentence, ctx: Context) -> list[Quote]:
         cue = cue_of(token)
         if cue is None or sent.entity_of[i] is not None:
             continue
+        if cue.kind == "participle" and (i == 0 or sent.tokens[i - 1].text not in COMMAS):
+            continue  # a continuation follows a comma; elsewhere it is an adjective or noun
+        inside = any(q.start <= token.start < q.end for q in out)
+        if inside and cue.complement in ("request", "describe", "source"):
+            continue  # "حكومتها تطالب بـ…" inside a quote is what was said, not a new quote
         quote = _read(sent, i, cue, ctx, out, body)
         if quote is None:
             continue

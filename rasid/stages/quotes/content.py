@@ -40,7 +40,11 @@ def _opens_clause(sent: Sentence, i: int) -> bool:
     if is_word(token, "clause_break"):
         return True
     cue = cue_of(token)
-    return cue is not None and cue.kind in ("participle", "preposition")
+    if cue is not None and cue.kind in ("participle", "preposition"):
+        return True
+    # "…، لكنها أقرت بأن": a new speech verb one word into the clause
+    after = cue_of(sent.tokens[i + 1]) if i + 1 < len(sent.tokens) else None
+    return (cue or after) is not None and (cue or after).kind == "verb"
 
 
 def trim(sent: Sentence, first: int, stop: int) -> tuple[int, int] | None:

@@ -22,6 +22,8 @@ def cue_of(token: Token) -> Cue | None:
     for _drop, rest in clitic_candidates(norm):
         if rest in forms:
             return forms[rest]
+    if token.text.endswith("ة"):  # ة is a noun's ending, never an object pronoun
+        return None
     for suffix in _OBJECT_SUFFIXES:
         stem = norm[: -len(suffix)]
         if norm.endswith(suffix) and len(stem) >= 2:

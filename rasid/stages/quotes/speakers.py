@@ -20,8 +20,9 @@ from rasid.stages.quotes.text import COMMAS, ENDS, OPENING, Sentence, is_word
 Ref = dict[str, Any]
 _RELATIVES = ("الذي", "التي", "الذين")
 _PEER = ("ونظيره", "ونظيرته", "ونظيريه")  # "X ونظيره التركي Y": a joint statement
-_SPOKESMAN_FOR = ("باسم",)
+_COMPLEMENT_PREPS = ("الي", "في", "لدي")
 MAX_PHRASE = 8
+MAX_NAMED = 14  # a person's name may follow a long title
 
 
 @dataclass
@@ -85,13 +86,15 @@ def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
     return _named(sent, p, q, ctx)
 
 
-def _window(sent: Sentence, p: int, q: int, keep: tuple[str, ...] = ()) -> int:
+def _window(
+    sent: Sentence, p: int, q: int, keep: tuple[str, ...] = (), size: int = MAX_PHRASE
+) -> int:
     """Index after the phrase starting at ``p``: it ends at a stop (words in ``keep`` do
-    not stop it) or after :data:`MAX_PHRASE` tokens."""
-    for i in range(p + 1, min(q, p + MAX_PHRASE)):
+    not stop it) or after ``size`` tokens."""
+    for i in range(p + 1, min(q, p + size)):
         if sent.tokens[i].norm not in keep and _stops(sent, i):
             return i
-    return min(q, p + MAX_PHRASE)
+    return min(q, p + size)
 
 
 def _group(sent: Sentence, p: int, q: int, kind: str, ctx: Context) -> Speaker:
@@ -122,8 +125,14 @@ def _before_addressee(sent: Sentence, p: int, stop: int) -> int:
 def _spokesman(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker:
     """ "متحدث باسم X" / "مكتب X" speak for X; a named spokesman speaks for himself;
     "مكتبه" / "المتحدث باسمه" for the actor the pronoun refers to."""
-    stop = _window(sent, p, q)
+    stop = _window(sent, p, q, keep=(",",))
     toks = sent.tokens
+    if p + 1 < stop and not toks[p + 1].norm.startswith("باسم"):
+        named = _alias(sent, p + 1, ctx)
+        if named is not None:
+            text, start, end = sent.text(ctx.clean, p, p + 1)
+            actor = {**named.actors[0], "text": text, "start": start, "end": end}
+            return Speaker("role", text, start, end, [actor], None, p + 2)
     pronoun = toks[p].norm.endswith(("ه", "ها", "هم")) and toks[p].norm not in ("متحدثه",)
     if p + 1 < stop and toks[p + 1].norm in ("باسمه", "باسمها", "باسمهم"):
         pronoun = True
@@ -155,7 +164,7 @@ def _is_adjective(norm: str) -> bool:
 def _statement(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     """ "بيان لوزارة X" names X; "البيان" / "المصدر نفسه" refer back to the last speaker."""
     stop = _window(sent, p, q, keep=("نفسه", "نفسها", "ذاته"))
-    for i in range(p + 1, stop):
+    for i in range(p + 1, min(stop, p + 3)):
         if is_word(sent.tokens[i], "spokesman") and sent.agent_at(i) is None:
             return _spokesman(sent, i, q, ctx)
         span = sent.agent_at(i)
@@ -178,16 +187,26 @@ def _statement(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
 def _named(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     """The first entity of the phrase (a person after his title: "رئيس المجلس الرئاسي X" is
     X), with the partners of a joint statement; else a role the document resolves."""
-    stop = _window(sent, p, q)
+    stop = _window(sent, p, q, size=MAX_NAMED)
+    missed = _alias(sent, p, ctx)
+    if missed is not None:
+        return missed
     agents: list[tuple[int, Span]] = []
     for i in range(p, stop):
         span = sent.agent_at(i)
-        if span is not None and (not agents or agents[-1][1] is not span):
-            agents.append((i, span))
+        if span is None or (agents and agents[-1][1] is span):
+            continue
+        if (
+            i > p
+            and sent.tokens[i - 1].norm in _COMPLEMENT_PREPS
+            and span.start >= sent.tokens[i].start
+        ):
+            continue  # "المبعوث الأممي إلى سوريا X": the place is part of the title
+        agents.append((i, span))
     if not agents:
         return _role(sent, p, stop, ctx)
     i, span = agents[0]
-    if span.attrs.get("type") != "PER":
+    if span.attrs.get("type") != "PER" and i > p:
         for j, other in agents[1:]:
             if other.attrs.get("type") == "PER" and not sent.tokens[j].norm.startswith("و"):
                 i, span = j, other
@@ -220,6 +239,24 @@ def _named(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     return Speaker(
         "actor", ctx.clean[start:end], start, end, [ref(s) for s in chosen], None, last + 1
     )
+
+
+def _alias(sent: Sentence, p: int, ctx: Context) -> Speaker | None:
+    """A speaker the entity tagger missed at this mention: a word that is, alone, the
+    surname (last word) of exactly one person the document names elsewhere."""
+    token = sent.tokens[p]
+    if sent.entity_of[p] is not None or len(token.norm) < 3:
+        return None
+    hits = {
+        a.id
+        for a in ctx.actors
+        if a.type == "PER"
+        and any(normalize_arabic(alias).split()[-1:] == [token.norm] for alias in a.aliases)
+    }
+    if len(hits) != 1:
+        return None
+    actor = {"actor": hits.pop(), "text": token.text, "start": token.start, "end": token.end}
+    return Speaker("actor", token.text, token.start, token.end, [actor], None, p + 1)
 
 
 def _role(sent: Sentence, p: int, stop: int, ctx: Context) -> Speaker | None:
@@ -256,7 +293,7 @@ def _unique_role(actors: list[Actor], key: str) -> Actor | None:
 
 def _unique_head(actors: list[Actor], key: str) -> Actor | None:
     """The one organisation whose name begins with ``key``'s head ("الجيش" → "الجيش السوداني")."""
-    head = key.split()[0]
+    head = key.split()[0] if key.strip() else ""
     if not head.startswith("ال") or len(head) < 5:
         return None
     bare = head[2:]
@@ -278,11 +315,18 @@ def antecedent(sent: Sentence, cue: int, ctx: Context, first: bool = False) -> S
     before = [
         (i, s)
         for i, s in enumerate(sent.entity_of[:cue])
-        if s is not None and s.attrs.get("type") in ("PER", "ORG")
+        if s is not None
+        and s.attrs.get("type") in ("PER", "ORG")
+        and s.attrs.get("source") != "dateline"
     ]
     relative = cue > 0 and sent.tokens[cue - 1].norm in _RELATIVES
+    people = [(i, s) for i, s in before if s.attrs.get("type") == "PER"]
     if before:
-        _i, span = before[0] if first and not relative else before[-1]
+        if relative:
+            _i, span = before[-1]
+        else:
+            pool = people or before
+            _i, span = pool[0] if first else pool[-1]
         return Speaker("actor", span.text, span.start, span.end, [ref(span)], None, cue)
     prior = ctx.last
     if prior is None:
