@@ -31,6 +31,7 @@ _DATELINE_PUNCT = frozenset({")", "(", "-", "–", "—", ":", "»", "«", '"', 
 _REQUEST_MARKS = frozenset({"الي", "علي", "ان", "بان"})
 _DESCRIBE_MARKS = frozenset({"ب", "بانه", "بانها", "بانهم", "بانهما"})
 _RELAY_FROM = "عن"
+_STATEMENTS = frozenset({"بيان", "البيان", "بيانه", "بيانها"})  # "البيان" refers back to it
 
 
 @dataclass
@@ -87,6 +88,8 @@ def _sentence_quotes(sent: Sentence, ctx: Context) -> list[Quote]:
         out.append(quote)
         if quote.speaker is not None:
             ctx.last = quote.speaker
+            if any(t.norm in _STATEMENTS for t in sent.tokens):
+                ctx.last_statement = quote.speaker
     return out
 
 
@@ -129,7 +132,7 @@ def _read(
     if cue.complement == "request":
         return _request(sent, i, cue, ctx, before)
     if cue.complement == "describe":
-        return _describe(sent, i, cue, ctx)
+        return _describe(sent, i, cue, ctx, before)
     return _clause(sent, i, cue, ctx, before)
 
 
@@ -166,7 +169,9 @@ def _clause(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote])
         nxt = read.stop if read else i + 1
     if comp is not None:
         first = comp[1]
-    elif nxt < len(toks) and (toks[nxt].text in OPENING or not cue.needs_comp):
+    elif sent.quoted[i]:
+        return None  # a speech verb inside a quotation reports speech only with its clause
+    elif sent.opens(nxt) or (nxt < len(toks) and not cue.needs_comp):
         first = nxt
     else:
         return None
@@ -176,7 +181,7 @@ def _clause(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote])
 def _request(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote]) -> Quote | None:
     """دعا/طالب/حث/اتهم: the content is all after the speaker, the addressee included."""
     toks = sent.tokens
-    if cue.kind == "participle":
+    if cue.kind == "participle" or _coordinated(sent, i, before):
         speaker, first = _inherited(sent, i, ctx, before), i + 1
     else:
         ahead = toks[i + 1 : i + 12]
@@ -197,7 +202,18 @@ def _request(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote]
     return _quote(sent, i, cue, speaker, first, stop)
 
 
-def _describe(sent: Sentence, i: int, cue: Cue, ctx: Context) -> Quote | None:
+def _coordinated(sent: Sentence, i: int, before: list[Quote]) -> bool:
+    """ "قال X إن …، ووصف Y بأنه …": a verb joined by و after a comma to a clause that already
+    quoted someone keeps that subject; the name after it is the object."""
+    return (
+        bool(before)
+        and i > 0
+        and sent.tokens[i - 1].text in COMMAS
+        and (sent.tokens[i].norm.startswith("و"))
+    )
+
+
+def _describe(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote]) -> Quote | None:
     """وصف X Y بأنه "…": the description, direct when it is quoted."""
     toks = sent.tokens
     k = next(
@@ -205,9 +221,12 @@ def _describe(sent: Sentence, i: int, cue: Cue, ctx: Context) -> Quote | None:
     )
     if k is None or k + 1 >= len(toks):
         return None
-    speaker = read_speaker(sent, i + 1, k, ctx) or antecedent(sent, i, ctx)
+    if _coordinated(sent, i, before):
+        speaker = _inherited(sent, i, ctx, before)
+    else:
+        speaker = read_speaker(sent, i + 1, k, ctx) or antecedent(sent, i, ctx)
     stop = clause_end(sent, k + 1)
-    if toks[k + 1].text in OPENING:
+    if sent.opens(k + 1):
         close = next((j for j in range(k + 2, stop) if toks[j].text in CLOSING), None)
         if close is not None:
             return _quote(sent, i, cue, speaker, k + 1, close + 1)

@@ -46,6 +46,7 @@ class Context:
     actors: list[Actor]
     entities: list[Span]
     last: Speaker | None = None
+    last_statement: Speaker | None = None  # the last speaker whose words were a statement
 
 
 def ref(span: Span) -> Ref:
@@ -177,7 +178,7 @@ def _statement(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
         return None
     last = p + 1 if p + 1 < stop and is_word(sent.tokens[p + 1], "same") else p
     text, start, end = sent.text(ctx.clean, p, last)
-    prior = ctx.last
+    prior = ctx.last_statement or ctx.last
     actors = (
         [{**a, "text": text, "start": start, "end": end} for a in prior.actors] if prior else []
     )
@@ -251,12 +252,17 @@ def _alias(sent: Sentence, p: int, ctx: Context) -> Speaker | None:
         a.id
         for a in ctx.actors
         if a.type == "PER"
-        and any(normalize_arabic(alias).split()[-1:] == [token.norm] for alias in a.aliases)
+        and any(_surname(token.norm, normalize_arabic(alias).split()) for alias in a.aliases)
     }
     if len(hits) != 1:
         return None
     actor = {"actor": hits.pop(), "text": token.text, "start": token.start, "end": token.end}
     return Speaker("actor", token.text, token.start, token.end, [actor], None, p + 1)
+
+
+def _surname(norm: str, name: list[str]) -> bool:
+    """``norm`` is a word of ``name`` after its first (a one-word name: the word itself)."""
+    return norm in name[1:] or name == [norm]
 
 
 def _role(sent: Sentence, p: int, stop: int, ctx: Context) -> Speaker | None:

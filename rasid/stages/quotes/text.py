@@ -8,6 +8,7 @@ here once, with the offsets kept exact (tokens carry offsets into ``clean_text``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rasid.document import Span
 from rasid.stages.entities.tokens import Token, word_forms
@@ -44,6 +45,32 @@ class Sentence:
                 k += 1
             if k < len(self.entities) and self.entities[k].start < t.end:
                 self.entity_of[i] = self.entities[k]
+
+    @cached_property
+    def quoted(self) -> list[bool]:
+        """Per token: inside quotation marks (the marks themselves are not)."""
+        out, closing = [], None
+        for t in self.tokens:
+            if closing is not None and (
+                t.text == closing or (closing == '"' and t.text in CLOSING)
+            ):
+                closing = None
+                out.append(False)
+            elif closing is None and t.text in OPENING:
+                closing = OPENING[t.text]
+                out.append(False)
+            else:
+                out.append(closing is not None)
+        return out
+
+    def opens(self, i: int) -> bool:
+        """Token ``i`` is an opening quotation mark (a straight quote that closes is not)."""
+        return (
+            i < len(self.tokens)
+            and self.tokens[i].text in OPENING
+            and i + 1 < len(self.tokens)
+            and self.quoted[i + 1]
+        )
 
     def agent_at(self, i: int) -> Span | None:
         """The PER/ORG/LOC entity covering token ``i``, if any."""
