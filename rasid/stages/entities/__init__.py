@@ -92,7 +92,7 @@ def find_mentions(
     mentions = model_mentions(tagger or _tagger(), sentences, tokens)
     mentions = drop_adjectives(mentions, tokens, lexicon)
     mentions = split_people(mentions, tokens, lexicon)
-    trim_tails(mentions, tokens, entity_words()["title"], lexicon)
+    mentions = trim_tails(mentions, tokens, entity_words()["title"], lexicon)
     strip_titles(mentions, tokens)
     mentions = sorted(
         [*mentions, *title_names(mentions, tokens, sentences, lexicon)],
@@ -101,7 +101,7 @@ def find_mentions(
     mentions = join_people(mentions, tokens)
     mentions = place_mentions(tokens, sentences, mentions, lexicon)
     mentions = pattern_mentions(tokens, sentences, mentions, lexicon)
-    mentions = merge_dateline(mentions, dateline_mentions(doc.clean_text, tokens, shift))
+    mentions = merge_dateline(mentions, dateline_mentions(doc.clean_text, tokens, shift), tokens)
     cut_labels(mentions, tokens)
     mentions = bracketed_aliases(mentions, tokens)
     place(mentions, tokens, lexicon)  # names, for the type votes and repeats below

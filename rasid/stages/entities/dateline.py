@@ -69,9 +69,24 @@ def dateline_mentions(text: str, tokens: Sequence[Token], shift: int = 0) -> lis
     return out
 
 
-def merge_dateline(mentions: list[Mention], found: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` with the dateline's mentions in place of any they overlap."""
+def merge_dateline(
+    mentions: list[Mention], found: Sequence[Mention], tokens: Sequence[Token]
+) -> list[Mention]:
+    """``mentions`` with the dateline's mentions in place of any they overlap; the outlet's
+    name quoted again in the body ("مع «الشرق الأوسط»") is the outlet, not the region."""
     if not found:
         return mentions
     kept = [m for m in mentions if not any(m.overlaps(d) for d in found)]
+    outlets = {_words(tokens, d) for d in found if d.type == "ORG"}
+    for m in kept:
+        if m.type != "ORG" and _words(tokens, m) in outlets and _quoted(tokens, m):
+            m.type, m.source = "ORG", "dateline"  # typed by where it stands, not by votes
     return sorted([*kept, *found], key=lambda m: (m.first, -m.stop))
+
+
+def _words(tokens: Sequence[Token], m: Mention) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokens[m.first : m.stop])
+
+
+def _quoted(tokens: Sequence[Token], m: Mention) -> bool:
+    return m.first > 0 and m.stop < len(tokens) and tokens[m.first - 1].text in ("«", '"')

@@ -74,6 +74,11 @@ def _is_name_word(token: Token, lexicon: Lexicon) -> bool:
     words = entity_words()
     if not norm or not norm[0].isalpha() or norm in words["notname"] or norm in words["title"]:
         return False
+    if len(norm) < 2 or token.text.endswith("ـ"):
+        return False  # "الحكومة بـ": a preposition drawn out, not a name
+    indefinite = not norm.startswith("ال")
+    if indefinite and len(norm) > 4 and norm.endswith(_PRONOUNS) and not lexicon.get(norm):
+        return False  # "مسار سفنها": a noun with its pronoun
     if is_definite_plural(norm):
         return False  # a definite masculine plural ("قاعدة الناشئين") is a common noun
     found = lexicon.get(norm)
@@ -81,6 +86,13 @@ def _is_name_word(token: Token, lexicon: Lexicon) -> bool:
 
 
 _NEGATIONS = frozenset(normalize_arabic(w) for w in ("لا", "لن", "لم", "ليس", "ما"))
+
+
+def _coordinated(k: int, limit: int, tokens: Sequence[Token], starts: dict[int, Mention]) -> bool:
+    """A name joined by "و" after the place: "اتفاق أنقرة والوفاق" is between two parties."""
+    if k >= limit or not tokens[k].norm.startswith("و") or len(tokens[k].norm) < 4:
+        return False
+    return k in starts or tokens[k].norm.startswith("وال")
 
 
 def _quoted_name(kind: str, head: str, words: Sequence[Token]) -> bool:
@@ -131,6 +143,8 @@ def _org_name(
         return None  # "قوات الجيش": two general heads name nobody
     if lexicon.get(tokens[j].norm) is None and not tokens[j].norm.startswith("ال"):
         return None  # "قوات فرنسية"? an unknown bare word after a head is too often a noun
+    if _described(tokens[j].norm, lexicon):
+        return None  # "مجلس رئاسي": a kind of council, not one named
     if is_adjective(tokens[j].norm) and not lexicon.is_name(tokens[j].norm, 0.5):
         return None  # "القوات الموالية", "قوات الانقلابي": a description, not a name
     stop = j + 1
@@ -289,7 +303,10 @@ def pattern_mentions(
                 if k < limit and _NUMBER.match(tokens[k].norm):
                     stop = k + 1
             elif (
-                j in starts and starts[j].type == "LOC" and (head in _VENUE_HEADS or kind == "FAC")
+                j in starts
+                and starts[j].type == "LOC"
+                and (head in _VENUE_HEADS or kind == "FAC")
+                and not (kind == "LAW" and _coordinated(starts[j].stop, limit, tokens, starts))
             ):
                 stop = _tails(tokens, starts[j].stop, limit)
                 absorbed.add(j)
@@ -318,6 +335,7 @@ def pattern_mentions(
                 and tokens[j].norm.isalpha()
                 and not tokens[j].norm.startswith("ال")
                 and tokens[j].norm not in notname
+                and not bare(tokens[j].norm, entity_words()["title"])
                 and not tokens[j].norm.endswith(("يه", "ي"))
                 and tokens[j + 1].norm.startswith("ال")
                 and tokens[j + 1].norm not in notname

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+from rasid.normalize import normalize_arabic
 from rasid.stages.entities.corpora import entity_spans
 from rasid.stages.entities.lexicon import Lexicon
 from rasid.stages.entities.tokens import (
@@ -159,11 +162,23 @@ def drop_adjectives(
     return out
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """``rasid/data/stopwords.txt`` normalized: prepositions, particles, reporting verbs."""
+    text = resources.files("rasid.data").joinpath("stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(
+        normalize_arabic(w.strip()) for w in text.splitlines() if w.strip() and w[0] != "#"
+    )
+
+
 def trim_tails(
     mentions: list[Mention], tokens: Sequence[Token], titles: frozenset[str], lexicon: Lexicon
-) -> None:
-    """A name does not end in a title or in a known word with a preposition glued on:
-    "مجلس النواب المستشار" and "وزارة الداخلية لرويترز" are the tagger running past it."""
+) -> list[Mention]:
+    """A name does not end in a title, a law or event head, a function word ("منذ", "بـ")
+    or a known word with a preposition glued on: "مجلس النواب المستشار", "مجلس النواب
+    الاتفاق" and "وزارة الداخلية لرويترز" are the tagger running past it."""
+    words = entity_words()
+    never_last = titles | words["law"] | words["event"] | function_words()
     for m in mentions:
         while m.stop - m.first > 1 and m.source == "model":
             last = tokens[m.stop - 1].norm
@@ -172,10 +187,14 @@ def trim_tails(
                 and not lexicon.is_name(last)
                 and any(lexicon.known(rest) for drop, rest in clitic_candidates(last) if drop == 1)
             )
-            if last in titles or glued:
+            if last in never_last or glued or tokens[m.stop - 1].text.endswith("ـ"):
                 m.stop -= 1
             else:
                 break
+    # what is left of "الحكومة بـ" is a bare head: a reference, not a name
+    return [
+        m for m in mentions if m.stop - m.first > 1 or tokens[m.first].norm not in words["generic"]
+    ]
 
 
 def strip_titles(mentions: list[Mention], tokens: Sequence[Token]) -> None:
