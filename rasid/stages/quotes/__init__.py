@@ -14,7 +14,7 @@ specifies.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rasid.document import Document, Span
 from rasid.pipeline import stage
@@ -23,7 +23,7 @@ from rasid.stages.quotes.chains import Hop, outlet_hop, relay_hop, relayed_by, s
 from rasid.stages.quotes.content import clause_end, complement, content_span
 from rasid.stages.quotes.cues import cue_of
 from rasid.stages.quotes.lexicon import Cue, words
-from rasid.stages.quotes.speakers import Context, Speaker, antecedent, read_speaker
+from rasid.stages.quotes.speakers import Context, Speaker, antecedent, read_speaker, unresolved
 from rasid.stages.quotes.text import CLOSING, COMMAS, OPENING, Sentence
 
 MAX_CHARS = 1_000_000  # as the other stages: a pathological page is not an article
@@ -161,7 +161,11 @@ def _clause(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote])
         speaker = _inherited(sent, i, ctx, before)
         nxt = i + 1
     elif comp is not None:
-        speaker = read_speaker(sent, i + 1, comp[0], ctx) or antecedent(sent, i, ctx)
+        speaker = (
+            read_speaker(sent, i + 1, comp[0], ctx)
+            or unresolved(sent, i + 1, comp[0], ctx)
+            or antecedent(sent, i, ctx)
+        )
         nxt = comp[1]
     else:
         read = read_speaker(sent, i + 1, clause_end(sent, i + 1), ctx)
@@ -237,8 +241,8 @@ def _relay(sent: Sentence, i: int, cue: Cue, ctx: Context) -> Quote | None:
     """نقلت وكالة X عن Y أن …: X relays, Y speaks."""
     toks = sent.tokens
     k = next((k for k in range(i + 1, min(len(toks), i + 10)) if toks[k].norm == _RELAY_FROM), None)
-    if k is None:
-        return None
+    if k is None:  # "نقلت مصادر أن …": the subject itself is the source
+        return _clause(sent, i, replace(cue, complement="that", needs_comp=True), ctx, [])
     comp = complement(sent, k)
     if comp is None:
         return None
@@ -260,6 +264,8 @@ def _source(
     toks = sent.tokens
     end = clause_end(sent, p)
     speaker = read_speaker(sent, p, end, ctx)
+    if speaker is None and cue.kind == "verb":  # "بحسب ما أفادت دائرة الاتصال": a subject
+        speaker = unresolved(sent, p, end, ctx)
     if speaker is None:
         return None
     if prep <= body:

@@ -73,7 +73,7 @@ def _stops(sent: Sentence, i: int) -> bool:
 def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     """The speaker named by tokens ``p``..``q`` (exclusive), or None when they name none."""
     q = min(q, len(sent.tokens))
-    if p >= q or _stops(sent, p):
+    if p >= q or _stops(sent, p) or _addressee(sent, p):
         return None
     tok = sent.tokens[p]
     if is_word(tok, "anonymous") and sent.agent_at(p) is None:
@@ -85,6 +85,13 @@ def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
     if is_word(tok, "statement") and sent.agent_at(p) is None:
         return _statement(sent, p, q, ctx)
     return _named(sent, p, q, ctx)
+
+
+def _addressee(sent: Sentence, i: int) -> bool:
+    """Token ``i`` is "لـ" + a name: whom the words were said to ("قال لبوابة الوسط")."""
+    span = sent.agent_at(i)
+    token = sent.tokens[i]
+    return span is not None and token.norm.startswith("ل") and span.start > token.start
 
 
 def _window(
@@ -313,17 +320,34 @@ def _unique_head(actors: list[Actor], key: str) -> Actor | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def unresolved(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
+    """A subject the text names but the document does not resolve ("قال الكرملين" with no
+    such entity): the phrase, kind ``role``, no actor — better than guessing one."""
+    q = min(q, len(sent.tokens))
+    if p >= q or _stops(sent, p):
+        return None
+    toks = sent.tokens
+    construct = p + 1 < q and toks[p + 1].norm.startswith("ال")  # "دائرة الاتصال"
+    if not (toks[p].norm.startswith("ال") or construct):
+        return None
+    stop = _window(sent, p, q, size=4)
+    text, start, end = sent.text(ctx.clean, p, stop - 1)
+    return Speaker("role", text, start, end, [], None, stop)
+
+
 def antecedent(sent: Sentence, cue: int, ctx: Context, first: bool = False) -> Speaker | None:
     """Whom an unexpressed subject or a pronoun at token ``cue`` refers to: a person or body
     named earlier in the sentence (after a relative pronoun the one just before it; the
-    first — the main clause's subject — when ``first``, else the nearest); else the last
-    speaker of the document."""
+    first — the main clause's subject — when ``first``, else the nearest; people before
+    organisations), a surname the tagger missed there, the subject of the sentence's opening
+    verb named by a role ("ونفى الجيش …، وقال إن"); else the last speaker."""
     before = [
         (i, s)
         for i, s in enumerate(sent.entity_of[:cue])
         if s is not None
         and s.attrs.get("type") in ("PER", "ORG")
         and s.attrs.get("source") != "dateline"
+        and not _addressee(sent, i)
     ]
     relative = cue > 0 and sent.tokens[cue - 1].norm in _RELATIVES
     people = [(i, s) for i, s in before if s.attrs.get("type") == "PER"]
@@ -334,6 +358,14 @@ def antecedent(sent: Sentence, cue: int, ctx: Context, first: bool = False) -> S
             pool = people or before
             _i, span = pool[0] if first else pool[-1]
         return Speaker("actor", span.text, span.start, span.end, [ref(span)], None, cue)
+    for i in range(cue):
+        found = _alias(sent, i, ctx)
+        if found is not None:
+            return found
+    if cue > 1 and sent.tokens[0].norm.startswith("و") and len(sent.tokens[0].norm) > 3:
+        found = _role(sent, 1, min(cue, _window(sent, 1, cue)), ctx)
+        if found is not None:
+            return found
     prior = ctx.last
     if prior is None:
         return None
