@@ -496,3 +496,12 @@ def test_a_name_does_not_end_in_a_function_word_and_a_bare_head_is_no_name() -> 
 def test_a_noun_with_its_pronoun_after_a_head_is_no_name() -> None:
     doc = run("وغيرت الشركة مسار ناقلاتها بعد الهجمات.", {})
     assert not [t for t, k in mentions(doc) if k == "EVENT"]
+
+
+def test_a_surname_starting_like_a_conjunction_keeps_its_letter_when_the_document_has_it() -> None:
+    doc = run(
+        "والتقى الوزير هاكان فيدان نظيره العراقي. ونقل فيدان رسالة إلى بغداد.",
+        {"هاكان فيدان": "PER", "بغداد": "LOC"},
+    )
+    people = [s.text for s in doc.spans["entities"] if s.label == "PER"]
+    assert people == ["هاكان فيدان", "فيدان"]

@@ -68,12 +68,13 @@ def model_mentions(tagger, sentences: Sequence[Sequence[int]], tokens: Sequence[
 
 
 def _names_in(mentions: Sequence[Mention], tokens: Sequence[Token]) -> set[str]:
-    """Normalized words of the document's mentions that begin with no clitic letter."""
+    """Normalized words of the document's mentions that begin with no clitic letter, or
+    that stand inside a name, where no clitic goes ("فيدان" of "هاكان فيدان")."""
     words: set[str] = set()
     for m in mentions:
         for i in range(m.first, m.stop):
             norm = tokens[i].norm
-            if not clitic_candidates(norm):
+            if i > m.first or not clitic_candidates(norm):
                 words.add(norm)
     return words
 
@@ -92,6 +93,8 @@ def clitic_cut(norm: str, lexicon: Lexicon, doc_names: set[str]) -> tuple[int, s
     for drop, rest in candidates:
         if rest in doc_names and norm not in doc_names:
             return drop, rest
+    if norm in doc_names:
+        return 0, norm  # "فيدان" after "هاكان فيدان" is the surname, not ف + يدان
     for drop, rest in candidates:  # "لحكومة", "لوزارة": the rest is the commoner word
         known = lexicon.get(rest)
         if known is not None and (whole is None or known.o + known.named > whole.o + whole.named):
