@@ -178,3 +178,62 @@ def test_every_cue_form_is_normalized():
     from rasid.normalize import normalize_arabic
 
     assert all(normalize_arabic(form) == form for form in cue_forms())
+
+
+def test_words_said_to_an_outlet_are_not_spoken_by_it():
+    doc = run(
+        "طرابلس (رويترز) - انتقد النائب الليبي سالم الورفلي التشكيلة الجديدة، وقال لقناة "
+        'الجزيرة إن "الحكومة لا تمثل الجنوب".'
+    )
+    q = quotes(doc)[-1]
+    assert [a["actor"] for a in q.attrs["speaker_actors"]] == [actor_of(doc, "سالم الورفلي")]
+
+
+def test_a_coordinated_description_keeps_the_sentence_speaker_and_its_object_is_not_it():
+    doc = run(
+        "الخرطوم (أ ف ب) - قال الفريق ياسر العطا إن الجيش يتقدم في أم درمان، ووصف قوات "
+        'الدعم السريع بأنها "ميليشيا متمردة".'
+    )
+    second = quotes(doc)[-1]
+    assert second.label == "direct" and second.text == "ميليشيا متمردة"
+    assert second.attrs["speaker_actors"] == quotes(doc)[0].attrs["speaker_actors"]
+
+
+def test_a_dual_verb_without_subject_is_said_by_the_pair_named_before():
+    doc = run(
+        "واشنطن (رويترز) - فرضت فرنسا وألمانيا عقوبات على ثلاثة أشخاص قالتا إنهم يمولون "
+        "جماعات مسلحة."
+    )
+    (q,) = quotes(doc)
+    assert {a["actor"] for a in q.attrs["speaker_actors"]} == {
+        actor_of(doc, "فرنسا"),
+        actor_of(doc, "ألمانيا"),
+    }
+
+
+def test_authorities_of_a_country_speak_for_that_country():
+    doc = run(
+        "كييف (رويترز) - تعرضت أوكرانيا لهجوم واسع ليلاً. وقالت السلطات الأوكرانية إن "
+        "الدفاعات الجوية أسقطت معظم الطائرات."
+    )
+    q = quotes(doc)[-1]
+    assert q.attrs["speaker_kind"] == "role"
+    assert [a["actor"] for a in q.attrs["speaker_actors"]] == [actor_of(doc, "أوكرانيا")]
+
+
+def test_an_attribution_opening_the_sentence_covers_all_of_it():
+    doc = run(
+        "أنقرة (أ ف ب) - وبحسب مصادر تركية، طلبت أنقرة وقف الغارات على المدينة، فيما طالبت "
+        "موسكو بإبعاد الفصائل عن الطريق."
+    )
+    (q,) = quotes(doc)
+    assert q.text.startswith("طلبت أنقرة") and q.text.endswith("عن الطريق")
+    assert q.attrs["speaker_kind"] == "anonymous"
+
+
+def test_a_speech_verb_inside_a_quotation_needs_its_own_clause():
+    doc = run(
+        'دمشق (سانا) - قال الوزير فيصل المقداد إن القوات دخلت المدينة "دون مقاومة تذكر" '
+        "بعد انسحاب المسلحين."
+    )
+    assert len(quotes(doc)) == 1

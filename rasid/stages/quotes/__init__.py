@@ -272,7 +272,7 @@ def _source(
         first = speaker.stop
         while first < len(toks) and toks[first].text in ("،", ","):
             first += 1
-        return _quote(sent, i, cue, speaker, first, clause_end(sent, first))
+        return _quote(sent, i, cue, speaker, first, clause_end(sent, first, breaks=False))
     return _quote(sent, i, cue, speaker, body, prep)
 
 

@@ -15,8 +15,9 @@ from rasid.stages.quotes.text import CLOSING, COMMAS, ENDS, OPENING, Sentence, i
 TRAILING = COMMAS | ENDS | {":", "-", "–", "—"}
 
 
-def clause_end(sent: Sentence, first: int) -> int:
-    """Index after the last token of the clause starting at token ``first``."""
+def clause_end(sent: Sentence, first: int, breaks: bool = True) -> int:
+    """Index after the last token of the clause starting at token ``first`` (of the
+    sentence when not ``breaks``: an attribution that opens it governs all of it)."""
     toks = sent.tokens
     closing: str | None = None
     for i in range(first, len(toks)):
@@ -30,7 +31,7 @@ def clause_end(sent: Sentence, first: int) -> int:
             continue
         if text in ENDS:
             return i
-        if text in COMMAS and i + 1 < len(toks) and _opens_clause(sent, i + 1):
+        if breaks and text in COMMAS and i + 1 < len(toks) and _opens_clause(sent, i + 1):
             return i
     return len(toks)
 

@@ -19,6 +19,7 @@ from rasid.stages.quotes.text import COMMAS, ENDS, OPENING, Sentence, is_word
 
 Ref = dict[str, Any]
 _RELATIVES = ("الذي", "التي", "الذين")
+_AUTHORITIES = ("السلطات",)  # "السلطات الأوكرانية" speak for the country
 _PEER = ("ونظيره", "ونظيرته", "ونظيريه")  # "X ونظيره التركي Y": a joint statement
 _COMPLEMENT_PREPS = ("الي", "في", "لدي")
 MAX_PHRASE = 8
@@ -91,7 +92,9 @@ def _addressee(sent: Sentence, i: int) -> bool:
     """Token ``i`` is "لـ" + a name: whom the words were said to ("قال لبوابة الوسط")."""
     span = sent.agent_at(i)
     token = sent.tokens[i]
-    return span is not None and token.norm.startswith("ل") and span.start > token.start
+    if not token.norm.startswith("ل"):
+        return False
+    return (span is not None and span.start > token.start) or is_word(token, "outlet")
 
 
 def _window(
@@ -278,6 +281,12 @@ def _role(sent: Sentence, p: int, stop: int, ctx: Context) -> Speaker | None:
     phrase = [sent.tokens[i].norm for i in range(p, min(stop, p + 4))]
     if not phrase:
         return None
+    if len(phrase) >= 2 and phrase[0] in _AUTHORITIES and _is_adjective(phrase[1]):
+        country = _country(ctx.actors, phrase[1])
+        if country is not None:
+            text, start, end = sent.text(ctx.clean, p, p + 1)
+            actor = {"actor": country.id, "text": text, "start": start, "end": end}
+            return Speaker("role", text, start, end, [actor], None, p + 2)
     found = None
     for n in range(len(phrase), 0, -1):
         key = " ".join(phrase[:n])
@@ -287,6 +296,19 @@ def _role(sent: Sentence, p: int, stop: int, ctx: Context) -> Speaker | None:
             actor = {"actor": found.id, "text": text, "start": start, "end": end}
             return Speaker("role", text, start, end, [actor], None, p + n)
     return None
+
+
+def _country(actors: list[Actor], nisba: str) -> Actor | None:
+    """The one place whose name the adjective is made from (الأوكرانية → أوكرانيا)."""
+    stem = nisba[2:].removesuffix("يه").removesuffix("ي")
+    if len(stem) < 3:
+        return None
+    hits = [
+        a
+        for a in actors
+        if a.type == "LOC" and normalize_arabic(a.name).removeprefix("ال").startswith(stem)
+    ]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _unique_role(actors: list[Actor], key: str) -> Actor | None:
@@ -317,6 +339,13 @@ def _unique_head(actors: list[Actor], key: str) -> Actor | None:
         first = normalize_arabic(a.name).split()[0]
         if first in (head, bare) or bare in word_forms(first):
             hits.append(a)
+    if not hits:  # "التنسيقية" → "الهيئة القيادية لتنسيقية القوى …"
+        hits = [
+            a
+            for a in actors
+            if a.type == "ORG"
+            and any(bare in word_forms(w) for w in normalize_arabic(a.name).split()[1:])
+        ]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -324,15 +353,38 @@ def unresolved(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     """A subject the text names but the document does not resolve ("قال الكرملين" with no
     such entity): the phrase, kind ``role``, no actor — better than guessing one."""
     q = min(q, len(sent.tokens))
-    if p >= q or _stops(sent, p):
+    if p >= q or _stops(sent, p) or _addressee(sent, p) or sent.agent_at(p) is not None:
         return None
     toks = sent.tokens
+    if _is_adjective(toks[p].norm) and (p + 1 >= q or _stops(sent, p + 1)):
+        return None  # "وقال السوداني": a surname the tagger missed; the context knows better
     construct = p + 1 < q and toks[p + 1].norm.startswith("ال")  # "دائرة الاتصال"
     if not (toks[p].norm.startswith("ال") or construct):
         return None
     stop = _window(sent, p, q, size=4)
     text, start, end = sent.text(ctx.clean, p, stop - 1)
     return Speaker("role", text, start, end, [], None, stop)
+
+
+def _dual(norm: str) -> bool:
+    """A dual verb form (قالتا، أكدا): its unexpressed subject is two actors."""
+    return norm.endswith(("تا", "ا")) and not norm.endswith(("وا", "اا"))
+
+
+def _pair(sent: Sentence, cue: int) -> tuple[Span, Span] | None:
+    """The last "X وY" of two entities before token ``cue``."""
+    found = None
+    prev: Span | None = None
+    for i in range(cue):
+        span = sent.agent_at(i)
+        if span is None or span is prev:
+            continue
+        token = sent.tokens[i]
+        joined = token.norm.startswith("و") and span.start > token.start
+        if prev is not None and joined and sent.entity_of[i - 1] is prev:
+            found = (prev, span)
+        prev = span
+    return found
 
 
 def antecedent(sent: Sentence, cue: int, ctx: Context, first: bool = False) -> Speaker | None:
@@ -351,6 +403,10 @@ def antecedent(sent: Sentence, cue: int, ctx: Context, first: bool = False) -> S
     ]
     relative = cue > 0 and sent.tokens[cue - 1].norm in _RELATIVES
     people = [(i, s) for i, s in before if s.attrs.get("type") == "PER"]
+    pair = _pair(sent, cue) if _dual(sent.tokens[cue].norm) else None
+    if pair is not None:
+        start, end = pair[0].start, pair[1].end
+        return Speaker("actor", ctx.clean[start:end], start, end, [ref(x) for x in pair], None, cue)
     if before:
         if relative:
             _i, span = before[-1]
