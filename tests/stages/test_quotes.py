@@ -237,3 +237,18 @@ def test_a_speech_verb_inside_a_quotation_needs_its_own_clause():
         "بعد انسحاب المسلحين."
     )
     assert len(quotes(doc)) == 1
+
+
+def test_content_stops_before_the_reporting_sentence_adds_its_own_context():
+    doc = run(
+        "الدوحة (رويترز) - قال الوزير محمد الخليفي إن المحادثات ستستأنف الأسبوع المقبل، وذلك "
+        "بعد يومين من زيارة الوفد الأمريكي."
+    )
+    (q,) = quotes(doc)
+    assert q.text == "المحادثات ستستأنف الأسبوع المقبل"
+
+
+def test_request_content_skips_the_reporting_adjuncts():
+    doc = run('بروكسل (أ ف ب) - وحث الاتحاد الأوروبي في بيان على "وقف التصعيد فوراً".')
+    (q,) = quotes(doc)
+    assert q.label == "direct" and q.text == "وقف التصعيد فوراً"

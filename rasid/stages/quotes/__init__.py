@@ -24,13 +24,14 @@ from rasid.stages.quotes.content import clause_end, complement, content_span
 from rasid.stages.quotes.cues import cue_of
 from rasid.stages.quotes.lexicon import Cue, words
 from rasid.stages.quotes.speakers import Context, Speaker, antecedent, read_speaker, unresolved
-from rasid.stages.quotes.text import CLOSING, COMMAS, OPENING, Sentence
+from rasid.stages.quotes.text import CLOSING, COMMAS, OPENING, Sentence, is_word
 
 MAX_CHARS = 1_000_000  # as the other stages: a pathological page is not an article
 _DATELINE_PUNCT = frozenset({")", "(", "-", "–", "—", ":", "»", "«", '"', "/"})
 _REQUEST_MARKS = frozenset({"الي", "علي", "ان", "بان"})
 _DESCRIBE_MARKS = frozenset({"ب", "بانه", "بانها", "بانهم", "بانهما"})
 _RELAY_FROM = "عن"
+_THEN = frozenset({"فان", "فانه", "فانها"})  # "بحسب X، فإن …": the clause follows فإن
 _STATEMENTS = frozenset({"بيان", "البيان", "بيانه", "بيانها"})  # "البيان" refers back to it
 
 
@@ -193,7 +194,7 @@ def _request(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote]
             return None
         read = read_speaker(sent, i + 1, clause_end(sent, i + 1), ctx)
         speaker = read or antecedent(sent, i, ctx)
-        first = read.stop if read else i + 1
+        first = _after_adjuncts(sent, read.stop if read else i + 1)
     stop = clause_end(sent, first)
     if (
         first + 1 < stop
@@ -215,6 +216,31 @@ def _coordinated(sent: Sentence, i: int, before: list[Quote]) -> bool:
         and sent.tokens[i - 1].text in COMMAS
         and (sent.tokens[i].norm.startswith("و"))
     )
+
+
+def _after_adjuncts(sent: Sentence, first: int) -> int:
+    """Where a request's content starts once the reporting sentence's own adjuncts are
+    skipped: "، الأربعاء،", "في بيان على …" (to the preposition of the request)."""
+    toks = sent.tokens
+    while first < len(toks) and toks[first].text in COMMAS:
+        first += 1
+    comma = next(
+        (k for k in range(first, min(len(toks), first + 3)) if toks[k].text in COMMAS), None
+    )
+    if comma is not None and not any(sent.agent_at(k) for k in range(first, comma)):
+        first = comma + 1
+    if first < len(toks) and is_word(toks[first], "adjunct"):
+        mark = next(
+            (
+                k
+                for k in range(first + 1, min(len(toks), first + 10))
+                if toks[k].norm in ("الي", "علي")
+            ),
+            None,
+        )
+        if mark is not None:
+            first = mark
+    return first
 
 
 def _describe(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote]) -> Quote | None:
@@ -270,7 +296,9 @@ def _source(
         return None
     if prep <= body:
         first = speaker.stop
-        while first < len(toks) and toks[first].text in ("،", ","):
+        comma = next((k for k in range(first, min(end, first + 8)) if toks[k].text in COMMAS), None)
+        first = first if comma is None else comma + 1
+        if first < len(toks) and toks[first].norm in _THEN:
             first += 1
         return _quote(sent, i, cue, speaker, first, clause_end(sent, first, breaks=False))
     return _quote(sent, i, cue, speaker, body, prep)
