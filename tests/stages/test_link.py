@@ -194,3 +194,17 @@ def test_a_name_ending_like_an_adjective_still_joins_its_longer_form() -> None:
     )
     link_documents(corpus)
     assert ids(corpus[0])["قاعدة الزهرية الجوية"] == ids(corpus[1])["قاعدة الزهرية"]
+
+
+def test_a_bracketed_short_name_in_one_document_links_it_where_it_stands_alone() -> None:
+    corpus = docs(
+        (
+            "وهاجمت جبهة تحرير الوادي الأخضر (جتوا) مواقع الجيش.",
+            {"جبهة تحرير الوادي الأخضر": "ORG"},
+        ),
+        ("وأعلنت جتوا مسؤوليتها عن الهجوم.", {"جتوا": "ORG"}),
+        ("وقالت جبهة تحرير الوادي الأخضر إنها مستعدة للحوار.", {"جبهة تحرير الوادي الأخضر": "ORG"}),
+    )
+    link_documents(corpus)
+    first = ids(corpus[0])["جبهة تحرير الوادي الأخضر"]
+    assert ids(corpus[1])["جتوا"] == first == ids(corpus[2])["جبهة تحرير الوادي الأخضر"]

@@ -211,6 +211,7 @@ def _link(entries: list[_Entry]) -> _Union:
                 union.join(by_frame[frame], i)
             by_frame.setdefault(frame, i)
     _fuzzy(entries, union)
+    _aliases(entries, union)
     claimed = _short_names(entries, union)
     # surnames no full name claimed: the same surname is the same person across documents
     alone: dict[str, int] = {}
@@ -239,6 +240,24 @@ def _fuzzy(entries: list[_Entry], union: _Union) -> None:
                 same_ends = entries[a].type == "PER" and _same_ends(frames[a], frames[b])
                 if same_ends or fuzz.ratio(frames[a], frames[b]) >= FUZZY_MIN:
                     union.join(a, b)
+
+
+def _aliases(entries: list[_Entry], union: _Union) -> None:
+    """A name one document gives as another name of an organisation or place ("قوات سوريا
+    الديمقراطية (قسد)") names it in documents that use only that name: aliases the corpus
+    itself teaches. Persons are left to surname matching (two people share a surname)."""
+    owners: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, e in enumerate(entries):
+        if e.type != "PER" and not e.forced:
+            for name in e.names[1:]:
+                owners[(e.type, " ".join(name_key(name)))].add(i)
+    for i, e in enumerate(entries):
+        if e.type == "PER" or e.forced:
+            continue
+        found = {union.find(j) for j in owners.get((e.type, " ".join(name_key(e.full))), ())}
+        found.discard(union.find(i))
+        if len(found) == 1:
+            union.join(found.pop(), i)
 
 
 def _same_ends(a: str, b: str) -> bool:
