@@ -252,3 +252,15 @@ def test_request_content_skips_the_reporting_adjuncts():
     doc = run('بروكسل (أ ف ب) - وحث الاتحاد الأوروبي في بيان على "وقف التصعيد فوراً".')
     (q,) = quotes(doc)
     assert q.label == "direct" and q.text == "وقف التصعيد فوراً"
+
+
+def test_an_outlet_cited_for_a_quoted_clause_is_a_relay_of_that_quote():
+    doc = run(
+        "الرباط (رويترز) - وقالت مصادر متطابقة إن الاجتماع تأجل، بحسب ما أفادت صحيفة الشرق الأوسط."
+    )
+    (q,) = quotes(doc)
+    assert q.text == "الاجتماع تأجل"
+    chain = q.attrs["chain"]
+    assert [h["kind"] for h in chain] == ["outlet", "relay", "speaker"]
+    assert chain[1]["actor"] == actor_of(doc, "صحيفة الشرق الأوسط")
+    assert chain[2]["text"] == "مصادر متطابقة"

@@ -31,6 +31,7 @@ _DATELINE_PUNCT = frozenset({")", "(", "-", "–", "—", ":", "»", "«", '"', 
 _REQUEST_MARKS = frozenset({"الي", "علي", "ان", "بان"})
 _DESCRIBE_MARKS = frozenset({"ب", "بانه", "بانها", "بانهم", "بانهما"})
 _RELAY_FROM = "عن"
+_OPENING_CHARS = 12  # characters: the inner cue opens the attributed clause ("وقالت")
 _THEN = frozenset({"فان", "فانه", "فانها"})  # "بحسب X، فإن …": the clause follows فإن
 _STATEMENTS = frozenset({"بيان", "البيان", "بيانه", "بيانها"})  # "البيان" refers back to it
 
@@ -48,6 +49,7 @@ class Quote:
     sentence: tuple[int, int]
     relays: list[Hop] = field(default_factory=list)
     parent: Quote | None = None
+    attribution: bool = False  # "بحسب …": the content is the clause it attributes
 
 
 def find_quotes(doc: Document) -> list[Quote]:
@@ -65,6 +67,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         sent = Sentence(s.start, s.end, tokenize(clean[s.start : s.end], s.start), entities[lo:hi])
         quotes += _sentence_quotes(sent, ctx)
     quotes.sort(key=lambda q: (q.start, q.cue.start))
+    quotes = _fold_attributions(quotes)
     _nest(quotes)
     return quotes
 
@@ -300,8 +303,27 @@ def _source(
         first = first if comma is None else comma + 1
         if first < len(toks) and toks[first].norm in _THEN:
             first += 1
-        return _quote(sent, i, cue, speaker, first, clause_end(sent, first, breaks=False))
-    return _quote(sent, i, cue, speaker, body, prep)
+        quote = _quote(sent, i, cue, speaker, first, clause_end(sent, first, breaks=False))
+    else:
+        quote = _quote(sent, i, cue, speaker, body, prep)
+    if quote is not None:
+        quote.attribution = True
+    return quote
+
+
+def _fold_attributions(quotes: list[Quote]) -> list[Quote]:
+    """ "وقالت مصادر إن …، بحسب ما أفادت صحيفة X": when the attributed clause is itself a
+    quote, the attribution is a relay of that quote, not a quote of its own."""
+    dropped = set()
+    for a in quotes:
+        if not a.attribution:
+            continue
+        inner = [q for q in quotes if q is not a and a.start <= q.cue.start and q.end <= a.end]
+        if inner and inner[0].cue.start - a.start <= _OPENING_CHARS:
+            for q in inner:
+                q.relays[:0] = [*a.relays, *speaker_hops(a.speaker, "relay")]
+            dropped.add(id(a))
+    return [q for q in quotes if id(q) not in dropped]
 
 
 def _nest(quotes: list[Quote]) -> None:
