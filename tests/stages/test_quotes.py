@@ -264,3 +264,9 @@ def test_an_outlet_cited_for_a_quoted_clause_is_a_relay_of_that_quote():
     assert [h["kind"] for h in chain] == ["outlet", "relay", "speaker"]
     assert chain[1]["actor"] == actor_of(doc, "صحيفة الشرق الأوسط")
     assert chain[2]["text"] == "مصادر متطابقة"
+
+
+def test_quotes_share_no_reference_dict_so_linking_can_rename_in_place():
+    doc = run(BUREAU)
+    refs = [id(x) for q in quotes(doc) for x in (*q.attrs["speaker_actors"], *q.attrs["chain"])]
+    assert len(refs) == len(set(refs))

@@ -340,7 +340,8 @@ def _chain(q: Quote, outlet: Hop | None) -> list[Hop]:
     while p is not None:
         inner = [*p.relays, *speaker_hops(p.speaker, "relay"), *inner]
         p = p.parent
-    return [*([outlet] if outlet else []), *inner, *q.relays, *speaker_hops(q.speaker)]
+    hops = [*([outlet] if outlet else []), *inner, *q.relays, *speaker_hops(q.speaker)]
+    return [dict(h) for h in hops]  # no dict shared between quotes: linking renames in place
 
 
 def write_quotes(doc: Document, quotes: list[Quote]) -> None:
@@ -362,8 +363,8 @@ def write_quotes(doc: Document, quotes: list[Quote]) -> None:
             if sp is None or sp.text is None
             else {"text": sp.text, "start": sp.start, "end": sp.end},
             speaker_kind=sp.kind if sp is not None else "anonymous",
-            speaker_actors=list(sp.actors) if sp is not None else [],
-            affiliation=sp.affiliation if sp is not None else None,
+            speaker_actors=[dict(a) for a in sp.actors] if sp is not None else [],
+            affiliation=dict(sp.affiliation) if sp is not None and sp.affiliation else None,
             chain=_chain(q, outlet),
             parent=ids[id(q.parent)] if q.parent is not None else None,
             sentence=list(q.sentence),
