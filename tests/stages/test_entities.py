@@ -505,3 +505,17 @@ def test_a_surname_starting_like_a_conjunction_keeps_its_letter_when_the_documen
     )
     people = [s.text for s in doc.spans["entities"] if s.label == "PER"]
     assert people == ["هاكان فيدان", "فيدان"]
+
+
+def test_an_organisation_named_with_plain_words_is_found_when_the_text_drops_its_head() -> None:
+    doc = run(
+        "واشتبكت قوات التدخل السريع مع مسلحين قرب المطار. وقال متحدث باسم التدخل السريع إن "
+        "الوضع هادئ. وانتشرت قوات الأمن العام في الشوارع.",
+        {},
+    )
+    found = mentions(doc)
+    assert ("قوات التدخل السريع", "ORG") in found
+    assert ("التدخل السريع", "ORG") in found
+    assert ("قوات الأمن العام", "ORG") not in found  # never said without its head
+    ids = {s.attrs["actor"] for s in doc.spans["entities"] if "التدخل" in s.text}
+    assert len(ids) == 1

@@ -346,6 +346,7 @@ def pattern_mentions(
                 continue
             added.append(Mention(i, stop, kind, "pattern"))
             i = stop
+    added += headless_names(tokens, sentences, [*mentions, *added])
     if not added:
         return seated(mentions, tokens)
     kept = [
@@ -361,6 +362,61 @@ def pattern_mentions(
         if not any(m.overlaps(a) and not (a.first <= m.first and m.stop <= a.stop) for a in added)
     ]
     return seated(sorted([*kept, *added], key=lambda m: (m.first, -m.stop)), tokens)
+
+
+def headless_names(
+    tokens: Sequence[Token], sentences: Sequence[Sequence[int]], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """Organisations named with ordinary words: "قوات الدعم السريع" is a name when the
+    article also says "الدعم السريع" without its head — a description never drops it.
+
+    Candidates are a general head or label and two or three definite words; each place the
+    phrase stands (with or without its head) becomes an ORG mention.
+    """
+    words = entity_words()
+    heads = _word_set("generic", "label")
+    stops = words["title"] | words["notname"] | _RELATIVES
+    covered = {i for m in mentions for i in range(m.first, m.stop)}
+    bounds = sentence_bounds(sentences)
+    phrases: dict[tuple[str, ...], list[int]] = {}
+    for first, limit in bounds:
+        for i in range(first, limit - 2):
+            if i in covered or not bare(tokens[i].norm, heads):
+                continue
+            k = i + 1
+            while k < limit and k < i + 4 and k not in covered:
+                norm = tokens[k].norm
+                if not (norm.isalpha() and norm.startswith("ال")) or norm in stops:
+                    break
+                if head_type(norm) or bare(norm, heads) or is_definite_plural(norm):
+                    break
+                k += 1
+            if k - i >= 3:
+                phrases.setdefault(tuple(t.norm for t in tokens[i + 1 : k]), []).append(i)
+    if not phrases:
+        return []
+    bare_at: dict[tuple[str, ...], list[int]] = {}  # where each phrase stands headless
+    for first, limit in bounds:
+        i = first
+        while i < limit:
+            hit = None
+            for phrase in phrases:
+                size = len(phrase)
+                if i + size > limit or any(k in covered for k in range(i, i + size)):
+                    continue
+                if phrase[0] in word_forms(tokens[i].norm) and all(
+                    tokens[i + n].norm == phrase[n] for n in range(1, size)
+                ):
+                    hit = phrase
+                    break
+            if hit and (i - 1) not in phrases[hit]:
+                bare_at.setdefault(hit, []).append(i)
+            i += len(hit) if hit else 1
+    out: list[Mention] = []
+    for phrase, places in bare_at.items():
+        out += [Mention(i, i + len(phrase) + 1, "ORG", "pattern") for i in phrases[phrase]]
+        out += [Mention(i, i + len(phrase), "ORG", "document") for i in places]
+    return out
 
 
 _IN = normalize_arabic("في")
