@@ -29,15 +29,15 @@ def summary():
 
 
 def test_mentions_are_found(summary):
-    assert summary["lenient"]["f1"] >= 0.88
-    assert summary["exact_typed"]["p"] >= 0.78
+    assert summary["lenient"]["f1"] >= 0.92
+    assert summary["exact_typed"]["p"] >= 0.88
 
 
 def test_actors_per_document_are_grouped(summary):
-    assert summary["actors"]["micro_p"] >= 0.85
-    assert summary["actors"]["micro_r"] >= 0.86
+    assert summary["actors"]["micro_p"] >= 0.93
+    assert summary["actors"]["micro_r"] >= 0.91
 
 
 def test_documents_are_linked_without_merging_strangers(summary):
-    assert summary["pairwise"]["p"] >= 0.95
-    assert summary["pairwise"]["r"] >= 0.68
+    assert summary["pairwise"]["p"] >= 0.97
+    assert summary["pairwise"]["r"] >= 0.93
