@@ -77,6 +77,8 @@ def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
     if p >= q or _stops(sent, p) or _addressee(sent, p):
         return None
     tok = sent.tokens[p]
+    if sent.agent_at(p) is None and _prepositional(tok.norm):
+        return None  # "وطالبت بتصنيف X": the object of the cue, no subject
     if is_word(tok, "anonymous") and sent.agent_at(p) is None:
         return _group(sent, p, q, "anonymous", ctx)
     if is_word(tok, "collective") and sent.agent_at(p) is None:
@@ -86,6 +88,11 @@ def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
     if is_word(tok, "statement") and sent.agent_at(p) is None:
         return _statement(sent, p, q, ctx)
     return _named(sent, p, q, ctx)
+
+
+def _prepositional(norm: str) -> bool:
+    """بـ + a definite noun or a verbal noun (بالقرار، بتصنيف): never a subject."""
+    return norm.startswith("ب") and (norm[1:3] == "ال" or (norm[1:2] == "ت" and len(norm) >= 5))
 
 
 def _addressee(sent: Sentence, i: int) -> bool:
@@ -175,7 +182,10 @@ def _is_adjective(norm: str) -> bool:
 def _statement(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     """ "بيان لوزارة X" names X; "البيان" / "المصدر نفسه" refer back to the last speaker."""
     stop = _window(sent, p, q, keep=("نفسه", "نفسها", "ذاته"))
-    for i in range(p + 1, min(stop, p + 3)):
+    # only an indefinite head takes its owner after it ("بيان لوزارة X", "بيان الخارجية");
+    # after "النص" a name is the object ("ودعا النص قائد …")
+    owner = p + 1 if not sent.tokens[p].norm.startswith("ال") else p
+    for i in range(p + 1, min(stop, owner + 1)):
         if is_word(sent.tokens[i], "spokesman") and sent.agent_at(i) is None:
             return _spokesman(sent, i, q, ctx)
         span = sent.agent_at(i)
