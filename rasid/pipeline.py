@@ -83,12 +83,25 @@ class Pipeline:
 
 
 def default_pipeline() -> Pipeline:
-    """ingest → clean → normalize → segment → time → entities (cross-document linking runs
-    over the documents afterwards: :func:`rasid.stages.link.link_documents`)."""
+    """ingest → clean → normalize → segment → time → entities → quotes → events
+    (cross-document linking runs over the documents afterwards:
+    :func:`rasid.stages.link.link_documents`)."""
     from rasid.stages.clean import clean_page
     from rasid.stages.entities import entities_stage
+    from rasid.stages.events import events_stage
     from rasid.stages.normalize import normalize_stage
+    from rasid.stages.quotes import quotes_stage
     from rasid.stages.segment import segment_stage
     from rasid.stages.time import time_stage
 
-    return Pipeline(clean_page, [normalize_stage, segment_stage, time_stage, entities_stage])
+    return Pipeline(
+        clean_page,
+        [
+            normalize_stage,
+            segment_stage,
+            time_stage,
+            entities_stage,
+            quotes_stage,
+            events_stage,
+        ],
+    )

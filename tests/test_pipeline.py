@@ -14,8 +14,9 @@ def test_default_pipeline_runs_named_stages_in_order():
             + "قال المسؤول إن العمل مستمر في المشروع الكبير منذ شهور طويلة. " * 3,
         )
     )
-    assert pipe.names == ["clean", "normalize", "segment", "time", "entities"]
-    assert doc.stages == ["clean", "normalize", "segment", "time", "entities"]
+    names = ["clean", "normalize", "segment", "time", "entities", "quotes", "events"]
+    assert pipe.names == names
+    assert doc.stages == names
     assert doc.language == "ar" and doc.sentences
 
 

@@ -19,16 +19,19 @@ def usable(tx: Span) -> bool:
 
 
 def date_value(tx: Span, since: bool = False) -> dict:
-    """The ``date`` attribute of an event dated by ``tx``; ``since`` when منذ opens it and
-    the time stage left the word out of the expression (ومنذ 4 أبريل)."""
+    """The ``date`` attribute of an event dated by ``tx`` (docs/events.md: ``value`` for a
+    date, ``start``/``end`` for an interval); ``since`` when منذ opens it and the time stage
+    left the word out of the expression (ومنذ 4 أبريل)."""
     value = tx.attrs["value"]
     if since and "/" not in value:
         value = f"{value}/.."
+    start = end = None
     if tx.label == "interval" or "/" in value:
-        start, _, end = value.partition("/")
-        value = {"start": None if start in ("", "..") else start,
-                 "end": None if end in ("", "..") else end}  # fmt: skip
-    return {"value": value, "start": tx.start, "end": tx.end, "text": tx.text,
+        first, _, last = value.partition("/")
+        start = None if first in ("", "..") else first
+        end = None if last in ("", "..") else last
+        value = None
+    return {"value": value, "start": start, "end": end, "text": tx.text,
             "timex": [tx.start, tx.end]}  # fmt: skip
 
 
