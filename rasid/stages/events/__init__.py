@@ -31,6 +31,8 @@ from rasid.stages.events.speech import apply_quotes, quote_at
 from rasid.stages.events.triggers import Trigger, find_triggers
 from rasid.stages.events.view import SentenceView, sentence_views
 
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_POSSESSIVE = ("ه", "ها", "هما", "هم")
 REQUEST_REACH = 8  # a trigger this close after a request is the request's content
 BACKREF_REACH = 2
 
@@ -47,6 +49,54 @@ def _in_request(view: SentenceView, trig: Trigger, done: list[Event]) -> bool:
     lo, _ = view.clause(trig.index)
     return any(
         e.type == "REQUEST" and lo <= e.index < trig.index <= e.index + REQUEST_REACH for e in done
+    )
+
+
+def _coordinated(view: SentenceView, head: int, lo: int, done: list[Event]) -> bool:
+    """و + verb continuing the clause of the sentence's previous event shares its subject
+    (وصف مجلس النواب الاتفاق …، وطالب الجامعة العربية …): the actor after it is its object."""
+    if not done or not view.tokens[head].text.startswith("و"):
+        return False
+    prev = done[-1].index
+    return lo <= prev < head and prev != head
+
+
+def _implicit_subject(
+    view: SentenceView, head: int, lo: int, quote, done: list[Event], previous: list[Event]
+) -> list[dict]:
+    """The subject a verb leaves to its context: the speaker after إنه/أنها or in the first
+    person (نتراجع), a participle's clause subject (داعياً), the previous sentence's actor
+    for a sentence-initial و + verb (وقال إن …); none when a plain noun is its subject."""
+    tok = view.tokens[head]
+    if head > lo and _noun_subject(view, head - 1):
+        return []
+    if quote is not None:
+        speakers = list(quote.attrs.get("speaker_actors") or [])
+        pronoun = (
+            head > 0
+            and view.is_word(head - 1, "complementizer")
+            and view.tokens[head - 1].norm.endswith(("ه", "ها", "هما", "هم"))
+        )
+        first_person = tok.norm.lstrip("وف").startswith(("ن", "سن"))
+        if pronoun or first_person:
+            return speakers
+        return []
+    if done:
+        return list(done[-1].source)
+    if previous and tok.text.startswith("و") and head - lo <= 1:
+        return list(previous[-1].source)
+    return []
+
+
+def _noun_subject(view: SentenceView, j: int) -> bool:
+    """A common noun right before a verb is its subject (المشاركون اتفقوا، اللجنة ستعقد)."""
+    if j in view.inside or not view.tokens[j].norm[:1].isalpha():
+        return False
+    return not (
+        view.is_word(j, "complementizer")
+        or view.is_word(j, "preposition")
+        or view.is_word(j, "boundary")
+        or view.is_word(j, "particle")
     )
 
 
@@ -71,25 +121,35 @@ def _event(
     tok = view.tokens[i]
     quote = quote_at(doc, tok.start)
     verbal = entry.pos == "verb" or trig.light is not None
-    if verbal:
-        subj = subject_before(view, groups, head, lo) or subject_after(view, groups, head, hi, i)
+    coordinated = verbal and _coordinated(view, head, lo, done)
+    subj: Group | None = None
+    if coordinated:
+        source = list(done[-1].source)
     else:
-        subj = genitive(view, groups, i)
-    source = subj.refs() if subj else []
-    if not source:
+        if verbal:
+            subj = subject_before(view, groups, head, lo) or subject_after(
+                view, groups, head, hi, i
+            )
+        else:
+            subj = genitive(view, groups, i)
+        source = subj.refs() if subj else []
+    target: list[dict] = []
+    if not source and not coordinated:
         j = pair_words(view, head + 1, min(hi, head + 3))
         if j is not None:
             source = _pair_refs(view, j, [*previous, *done])
-    if not source and (verbal or tok.norm.endswith(("ه", "ها", "هما", "هم"))):
-        if done:
-            source = list(done[-1].source)
-        elif quote is not None:
-            source = list(quote.attrs.get("speaker_actors") or [])
-        elif previous and view.tokens[head].text.startswith("و") and head - lo <= 1:
-            source = list(previous[-1].source)
+            if entry.type in SYMMETRIC and len(source) == 2:
+                source, target = source[:1], source[1:]
+    if not source and not coordinated and (verbal or tok.norm.endswith(_POSSESSIVE)):
+        source = _implicit_subject(view, head, lo, quote, done, previous)
     after = subj.stop - 1 if subj is not None and subj.first > head else i
     tgt = find_target(view, groups, entry, after, hi, subj, i)
-    target = tgt.refs() if tgt else []
+    if tgt is not None:
+        target = tgt.refs()
+    elif not target:
+        j = pair_words(view, after + 1, min(hi, after + 3))
+        if j is not None:
+            target = _pair_refs(view, j, [*previous, *done])
     used = {id(m) for g in (subj, tgt) if g for m in g.members}
     place_m = None
     if entry.cond == "place" and tgt and all(m.type == "LOC" for m in tgt.members):

@@ -50,7 +50,7 @@ def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
         act = _cue_event(events, cue)
         if act is not None:
             act.quote, act.modality = qid, "asserted" if act.modality == "claimed" else act.modality
-            if not act.source:
+            if speakers:  # the quotes stage resolves speakers (المتحدث باسمه، مكتبه)
                 act.source = speakers
             if act.type == "REQUEST":
                 drop |= {id(e) for e in content}

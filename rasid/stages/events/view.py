@@ -14,9 +14,10 @@ from importlib import resources
 
 from rasid.document import Document, Span
 from rasid.normalize import normalize_arabic
-from rasid.stages.entities.tokens import Token, entity_words, tokenize, word_forms
+from rasid.stages.entities.tokens import Token, entity_words, is_adjective, tokenize, word_forms
 
 PARTICIPANT_TYPES = frozenset({"PER", "ORG", "LOC"})
+TITLE_REACH = 7  # words of a title between a preposition and the name it governs
 PLACE_TYPES = frozenset({"LOC", "FAC"})
 
 
@@ -97,18 +98,36 @@ class SentenceView:
         return lo, hi
 
     def preposition(self, m: Mention) -> str | None:
-        """The preposition governing a mention: a word before it or a letter glued to it."""
+        """The preposition governing a mention: a letter glued to it, or a word before it
+        or before the title words that lead up to it (مع رئيس المجلس الرئاسي فايز السراج,
+        لنظيره التركي, على بلدة غريان)."""
         glued = normalize_arabic(
             self.tokens[m.first].text[: m.span.start - self.tokens[m.first].start]
         )
         glued = glued.lstrip("وف")
         if glued[:1] in ("ب", "ل", "ك"):
             return glued[:1]
-        if m.first > 0:
-            forms = self.forms(m.first - 1) & event_words()["preposition"]
+        j = m.first - 1
+        for _ in range(TITLE_REACH):
+            if j < 0:
+                return None
+            forms = self.forms(j) & event_words()["preposition"]
             if forms:
                 return min(forms)
+            if not self._leads_to_name(j):
+                return None
+            norm = self.tokens[j].norm.lstrip("وف") if j not in self.inside else ""
+            if norm[:1] in ("ب", "ل") and norm not in _titles():
+                return norm[:1]
+            j -= 1
         return None
+
+    def _leads_to_name(self, j: int) -> bool:
+        """A title, a head noun or an adjective before a name, or a name inside a title."""
+        if j in self.inside:
+            return True
+        norm = self.tokens[j].norm
+        return bool(word_forms(norm) & _titles()) or is_adjective(norm)
 
 
 def _mentions(tokens: list[Token], spans: list[Span]) -> list[Mention]:
@@ -166,8 +185,9 @@ def sentence_views(doc: Document) -> list[SentenceView]:
     return views
 
 
-def title_words() -> frozenset[str]:
-    """Words of a role phrase (الرئيس، وزير، الخارجية): they may stand between a verb and
-    its subject's name."""
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Words of a role phrase or a place's head (الرئيس، وزير، الخارجية، نظيره، بلدة): they
+    stand between a preposition or a verb and the name."""
     words = entity_words()
-    return words["title"] | words["mod"]
+    return words["title"] | words["mod"] | words["town"] | words["area"] | event_words()["title"]
