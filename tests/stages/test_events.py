@@ -197,3 +197,8 @@ def test_stage_writes_spans_over_the_trigger() -> None:
     assert doc.clean_text[span.start : span.end] == span.text == "التقى"
     assert span.label == span.attrs["type"] == "CONSULT"
     assert events[0]["id"] == "e1"
+
+
+def test_bare_noun_without_actors_or_date_is_not_an_event() -> None:
+    _, events = _events("وقال مسؤول بعد الجولة إن الأجواء كانت إيجابية.")
+    assert not [e for e in events if e["type"] == "CONSULT"]
