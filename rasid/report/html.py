@@ -10,6 +10,7 @@ escaped: scraped pages are untrusted.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -342,15 +343,16 @@ def _body_paragraph(
     start: int,
     end: int,
     names: dict[str, str] | None,
+    ranges: Sequence[tuple[int, int]],
     anchors: dict[int, str],
     triggers: Sequence[Trigger],
 ) -> str:
-    """One paragraph of the body: evidence sentences wrapped in an anchored ``<span>`` (the
-    id only on a sentence's first piece), everything highlighted inside its own piece."""
-    if not anchors and not triggers:
+    """One paragraph of the body: evidence sentences (``ranges``) wrapped in an anchored
+    ``<span>`` (the id only on a sentence's first piece), all highlighted piece by piece."""
+    if not ranges and not triggers:
         return _highlighted(doc, start, end, names)
     out, pos = [], start
-    for r_start, r_end in _evidence_ranges(doc):
+    for r_start, r_end in ranges:
         lo, hi = max(r_start, start), min(r_end, end)
         if lo >= hi:
             continue
@@ -559,11 +561,20 @@ def _quotes_list(doc: Document, names: dict[str, str], anchors: dict[int, str]) 
 
 
 def _date_key(span: Span) -> str | None:
-    """An event's date for sorting: its value, else the interval's start, else its end. ISO
-    strings of mixed precision sort right as text (``2019`` < ``2019-04`` < ``2019-04-04``)."""
+    """An event's date as text that sorts in time order, or ``None`` when it has no place in
+    time (no date, or a year the text does not give: ``XXXX-05-05``).
+
+    The value, else the interval's start, else its end. ISO strings of mixed precision sort
+    right as text (``2019`` < ``2019-04`` < ``2019-04-04``); a week sorts as its Monday.
+    """
     date = span.attrs.get("date") or {}
-    key = date.get("value") or date.get("start") or date.get("end")
-    return str(key) if key else None
+    value = str(date.get("value") or date.get("start") or date.get("end") or "")
+    if week := re.fullmatch(r"(\d{4})-W(\d{2})(?:-\d)?", value):
+        try:
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
+        except ValueError:
+            return week[1]
+    return value if re.match(r"\d{4}", value) else None
 
 
 def _published_key(doc: Document) -> str:
@@ -580,13 +591,11 @@ def _published_key(doc: Document) -> str:
 
 
 def _period(key: str | None) -> str:
-    """The timeline group of a date: its month (``2019-04``), or the year when the text gave
-    only that; undated events group under ``بلا تاريخ``."""
+    """The timeline group of a sortable date: its month (``2019-04``), or the year when the
+    text gave only that; events with no place in time group under ``بلا تاريخ``."""
     if key is None:
         return "بلا تاريخ"
-    if re.match(r"-?\d{4}-\d{2}", key):
-        return key[: 8 if key.startswith("-") else 7]
-    return key
+    return key[:7] if re.match(r"\d{4}-\d{2}", key) else key[:4]
 
 
 def _timeline(documents: Sequence[Document], names: dict[str, str] | None) -> str:
@@ -601,29 +610,29 @@ def _timeline(documents: Sequence[Document], names: dict[str, str] | None) -> st
     """
     rows = []
     for index, doc in enumerate(documents):
-        anchors = _anchored(doc) if doc.spans.get("events") else {}
+        if not doc.spans.get("events"):
+            continue
+        context = (doc, _anchored(doc), _names(doc, names))
         published = _published_key(doc)
-        for span in doc.spans.get("events", []):
+        for span in doc.spans["events"]:
             key = _date_key(span)
-            rows.append(
-                ((key is None, key or "", published, index, span.start), doc, span, anchors)
-            )
+            rows.append(((key is None, key or "", published, index, span.start), span, context))
     if not rows:
         return ""
     rows.sort(key=lambda row: row[0])
     periods: dict[str, list] = {}
-    for row in rows:
-        periods.setdefault(_period(_date_key(row[2])), []).append(row)
+    for order, span, context in rows:
+        periods.setdefault(_period(order[1] or None), []).append((span, context))
     opened = " open" if len(rows) <= TIMELINE_OPEN else ""
     groups = []
     for period, members in periods.items():
         lines = []
-        for _, doc, span, anchors in members[:TIMELINE_PER_PERIOD]:
+        for span, (doc, anchors, doc_names) in members[:TIMELINE_PER_PERIOD]:
             headline = doc.headline.value if doc.headline else NO_HEADLINE
             href = _esc(_evidence_href(doc, span, anchors))
             lines.append(
                 f"<tr><td>{_event_date(span.attrs.get('date'))}</td><td>{_event_type(span)}</td>"
-                f"<td>{_source_target(span, _names(doc, names))}</td>"
+                f"<td>{_source_target(span, doc_names)}</td>"
                 f'<td><a href="{href}"{_dir(doc)}>{_esc(headline)}</a></td></tr>'
             )
         note = ""
@@ -632,7 +641,7 @@ def _timeline(documents: Sequence[Document], names: dict[str, str] | None) -> st
                 f'<p class="note">أول {TIMELINE_PER_PERIOD} من {len(members)} حدثاً في هذه '
                 "الفترة؛ الجدول الكامل في <code>events.csv</code> وفي قائمة أحداث كل وثيقة.</p>"
             )
-        label = _isolate(period, ltr=period[:1].isdigit() or period[:1] == "-")
+        label = _isolate(period, ltr=period[:1].isdigit())
         groups.append(
             f'<details class="period"{opened}><summary>{label} ({len(members)})</summary>'
             '<table class="timeline"><thead><tr><th>التاريخ</th><th>النوع</th>'
@@ -641,8 +650,8 @@ def _timeline(documents: Sequence[Document], names: dict[str, str] | None) -> st
         )
     return (
         f'<section id="timeline"><h2 class="section">الخط الزمني للأحداث ({len(rows)})</h2>'
-        '<p class="note">مرتبة بتاريخ الحدث كما في جملته، والأحداث بلا تاريخ في الآخر '
-        "بحسب تاريخ نشر الوثيقة. كل سطر يقود إلى الجملة التي تذكر الحدث.</p>"
+        '<p class="note">مرتبة بتاريخ الحدث كما في جملته؛ الأحداث بلا تاريخ أو بلا سنة في '
+        "الآخر بحسب تاريخ نشر الوثيقة. كل سطر يقود إلى الجملة التي تذكر الحدث.</p>"
         + "\n".join(groups)
         + "</section>"
     )
@@ -748,8 +757,7 @@ def _card(doc: Document, names: dict[str, str] | None = None) -> str:
     )
     parts.append(_dates_list(doc))
     parts.append(_actors_list(doc))
-    anchors = _anchored(doc)
-    triggers = _triggers(doc)
+    ranges, anchors, triggers = _evidence_ranges(doc), _anchored(doc), _triggers(doc)
     if doc.spans.get("events") or doc.spans.get("quotes"):
         shown_names = _names(doc, names)
         parts.append(_events_list(doc, shown_names, anchors))
@@ -757,7 +765,7 @@ def _card(doc: Document, names: dict[str, str] | None = None) -> str:
     parts.append('<div class="body">')
     if doc.paragraphs:
         for para in doc.paragraphs:
-            body = _body_paragraph(doc, para.start, para.end, names, anchors, triggers)
+            body = _body_paragraph(doc, para.start, para.end, names, ranges, anchors, triggers)
             parts.append(f"<p{_dir(doc)}>{body}</p>")
     elif paragraphs:
         for para in paragraphs:

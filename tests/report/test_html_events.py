@@ -459,3 +459,15 @@ def test_scraped_event_and_quote_text_cannot_inject_markup():
     page = render_report([doc])
     _check(page)
     assert "<script>" not in page and "<b>" not in page and "<i>" not in page
+
+
+def test_a_week_sorts_as_its_monday_and_an_unknown_year_as_undated():
+    doc = _doc("k1", ["وصل الوفد الأسبوع الماضي. وغادر في الخامس من مايو. ثم عاد في 3 مارس 2024."])
+    _event(doc, "وصل", "CONSULT", date={"value": "2024-W10", "text": "الأسبوع الماضي"})
+    _event(doc, "وغادر", "RETREAT", date={"value": "XXXX-05-05", "text": "الخامس من مايو"})
+    _event(doc, "عاد", "CONSULT", date={"value": "2024-03-03", "text": "3 مارس 2024"})
+    timeline = _section(render_report([doc]), r'<section id="timeline">.*?</section>')
+    shown = re.findall(r'<bdi dir="ltr">([^<]+)</bdi></span>', timeline)
+    assert shown == ["2024-03-03", "2024-W10", "XXXX-05-05"]  # W10 starts on 4 March 2024
+    periods = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<summary>(.*?)</summary>", timeline)]
+    assert periods == ["2024-03 (2)", "بلا تاريخ (1)"]
