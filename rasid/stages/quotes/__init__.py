@@ -327,11 +327,21 @@ def _fold_attributions(quotes: list[Quote]) -> list[Quote]:
 
 
 def _nest(quotes: list[Quote]) -> None:
-    """A quote whose cue lies inside another quote's content is nested in it."""
+    """A quote whose cue lies inside another quote's content is nested in it.
+
+    Only a longer content (or, at equal length, an earlier quote) can hold a quote, so two
+    quotes whose cues lie in each other's content never hold each other: parents form a
+    tree and :func:`_chain` always ends.
+    """
+    order = {id(q): (q.end - q.start, -n) for n, q in enumerate(quotes)}
     for q in quotes:
-        holders = [p for p in quotes if p is not q and p.start <= q.cue.start < p.end]
+        holders = [
+            p
+            for p in quotes
+            if p is not q and p.start <= q.cue.start < p.end and order[id(p)] > order[id(q)]
+        ]
         if holders:
-            q.parent = min(holders, key=lambda p: p.end - p.start)
+            q.parent = min(holders, key=lambda p: order[id(p)])
 
 
 def _chain(q: Quote, outlet: Hop | None) -> list[Hop]:
