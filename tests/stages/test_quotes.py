@@ -283,3 +283,10 @@ def test_a_prepositional_object_after_a_request_verb_is_not_its_subject():
     assert [a["actor"] for a in q.attrs["speaker_actors"]] == [
         actor_of(doc, "وزارة الخارجية السودانية")
     ]
+
+
+def test_reported_by_a_noun_after_bi_is_a_quote_without_the_preposition():
+    doc = run("بيروت (أ ف ب) - أفاد المرصد السوري لحقوق الإنسان بمقتل ثلاثة مدنيين في قصف مدفعي.")
+    (q,) = quotes(doc)
+    assert q.text == "مقتل ثلاثة مدنيين في قصف مدفعي"
+    assert q.attrs["cue_lemma"] == "افاد"
