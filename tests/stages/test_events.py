@@ -202,3 +202,16 @@ def test_stage_writes_spans_over_the_trigger() -> None:
 def test_bare_noun_without_actors_or_date_is_not_an_event() -> None:
     _, events = _events("وقال مسؤول بعد الجولة إن الأجواء كانت إيجابية.")
     assert not [e for e in events if e["type"] == "CONSULT"]
+
+
+def test_nothing_issued_from_an_actor_makes_it_the_source() -> None:
+    _, events = _events("ولم يصدر تعليق رسمي من موسكو على الخطوة حتى مساء الأحد.")
+    ev = _one(events, "STATEMENT")
+    assert _names(ev["source"]) == ["موسكو"] and ev["target"] == []
+
+
+def test_possessed_force_is_the_organisation_in_the_possessor_title() -> None:
+    # the speaker before إن is not the subject of the reported verb; قواته is his force
+    _, events = _events("وقال قائد الجيش الوطني الليبي خليفة حفتر إن قواته سيطرت على بلدة غريان.")
+    ev = _one(events, "COERCE")
+    assert _names(ev["source"]) == ["الجيش الوطني الليبي"]

@@ -19,10 +19,13 @@ from rasid.stages.events.arguments import (
     find_place,
     find_target,
     genitive,
+    issuer,
+    owned_force,
     pair_words,
     participant_groups,
     subject_after,
     subject_before,
+    title_organisation,
 )
 from rasid.stages.events.dates import find_date
 from rasid.stages.events.modality import find_modality
@@ -88,6 +91,17 @@ def _implicit_subject(
     return []
 
 
+def _force_of(view: SentenceView, quote, done: list[Event]) -> list[dict]:
+    """قواته / حكومتها as a subject: the organisation in the title of the possessor, the
+    speaker of the quote or the subject of the clause before (قال قائد قوات X فلان إن قواته …)."""
+    if quote is not None:
+        owners = list(quote.attrs.get("speaker_actors") or [])
+    else:
+        owners = list(done[-1].source) if done else []
+    org = title_organisation(view, {r["actor"] for r in owners if r.get("actor")})
+    return [org.ref()] if org is not None else []
+
+
 def _noun_subject(view: SentenceView, j: int) -> bool:
     """A common noun right before a verb is its subject (المشاركون اتفقوا، اللجنة ستعقد)."""
     if j in view.inside or not view.tokens[j].norm[:1].isalpha():
@@ -132,6 +146,8 @@ def _event(
             )
         else:
             subj = genitive(view, groups, i)
+        if subj is None and entry.cond == "neg":
+            subj = issuer(view, groups, head, hi)
         source = subj.refs() if subj else []
     target: list[dict] = []
     if not source and not coordinated:
@@ -140,6 +156,8 @@ def _event(
             source = _pair_refs(view, j, [*previous, *done])
             if entry.type in SYMMETRIC and len(source) == 2:
                 source, target = source[:1], source[1:]
+    if not source and not coordinated and verbal and owned_force(view, head - 1):
+        source = _force_of(view, quote, done)
     if not source and not coordinated and (verbal or tok.norm.endswith(_POSSESSIVE)):
         source = _implicit_subject(view, head, lo, quote, done, previous)
     after = subj.stop - 1 if subj is not None and subj.first > head else i

@@ -128,7 +128,10 @@ def subject_before(view: SentenceView, groups: list[Group], head: int, lo: int) 
             continue
         if g.first < lo or head - g.stop > SVO_GAP:
             return None
-        if any(not view.tokens[j].norm[:1].isalpha() for j in range(g.stop, head)):
+        if any(
+            not view.tokens[j].norm[:1].isalpha() or view.is_word(j, "complementizer")
+            for j in range(g.stop, head)
+        ):  # قال فلان إن قواته سيطرت: the subject of the report is not the verb's
             return None
         if preposition_of(view, g) is None:
             return g
@@ -162,6 +165,51 @@ def find_target(
             return g
         if prep is not None and prep in entry.target:
             return g
+    return None
+
+
+_OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def owned_force(view: SentenceView, j: int) -> bool:
+    """Is token ``j`` a commanded body with a possessive pronoun (قواته، حكومتها، وحداته)?"""
+    if j < 0 or j in view.inside:
+        return False
+    norm = view.tokens[j].norm.lstrip("وف")
+    for suf in _OWNER_SUFFIXES:
+        if norm.endswith(suf) and len(norm) > len(suf) + 1:
+            base = norm[: -len(suf)]
+            bases = {base, base[:-1] + "ه"} if base.endswith("ت") else {base}
+            return bool(bases & event_words()["force"])
+    return False
+
+
+def title_organisation(view: SentenceView, actors: set[str]) -> Mention | None:
+    """The organisation in the title of one of ``actors`` named in the sentence
+    (قائد قوات الدعم السريع محمد حمدان دقلو → قوات الدعم السريع)."""
+    for m in view.mentions:
+        if m.type != "PER" or m.actor not in actors:
+            continue
+        for o in reversed(view.mentions):
+            if o.type != "ORG" or o.stop > m.first or m.first - o.stop > JOIN_REACH:
+                continue
+            if _embedded(view, o):
+                return o
+            break
+    return None
+
+
+ISSUER_REACH = 4  # words between لم يصدر and من/عن + the actor (تعليق رسمي فوري)
+
+
+def issuer(view: SentenceView, groups: list[Group], head: int, hi: int) -> Group | None:
+    """Who a "nothing came out" verb is about: لم يصدر تعليق عن/من X → X is the source."""
+    for g in groups:
+        if g.first <= head or g.first >= hi:
+            continue
+        if g.first - head > ISSUER_REACH:
+            return None
+        return g if preposition_of(view, g) in ("من", "عن") else None
     return None
 
 
