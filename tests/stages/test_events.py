@@ -215,3 +215,19 @@ def test_possessed_force_is_the_organisation_in_the_possessor_title() -> None:
     _, events = _events("وقال قائد الجيش الوطني الليبي خليفة حفتر إن قواته سيطرت على بلدة غريان.")
     ev = _one(events, "COERCE")
     assert _names(ev["source"]) == ["الجيش الوطني الليبي"]
+
+
+@pytest.mark.parametrize("word", ["الحضرية", "توقعات", "لطلبة", "طلبات"])
+def test_a_verb_trigger_is_not_read_into_a_noun(word: str) -> None:
+    assert lookup(normalize_arabic(word)) is None or lookup(
+        normalize_arabic(word)
+    ).entry.pos not in (
+        "verb",
+        "lightverb",
+    )
+
+
+@pytest.mark.parametrize(("word", "form"), [("ليلتقي", "يلتقي"), ("بطلب", "طلب"), ("وقعت", "وقع")])
+def test_a_verb_trigger_keeps_its_verbal_readings(word: str, form: str) -> None:
+    match = lookup(normalize_arabic(word))
+    assert match is not None and match.entry.form == normalize_arabic(form)

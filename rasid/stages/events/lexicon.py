@@ -39,6 +39,8 @@ _ENDINGS = (
 _IMPERFECT = ("ت", "ن", "ا")
 _FEMININE_PLURAL = ("ات", "تين", "تان")
 _WEAK_ENDINGS = ("ت", "تا", "وا", "ن")
+_NOMINAL_PROCLITICS = ("ب", "ك", "ال", "بال", "لل", "كال")
+_VERBS = ("verb", "lightverb")
 MIN_STEM = 2
 
 
@@ -92,33 +94,44 @@ def _cuts(word: str, affixes: tuple[str, ...], front: bool) -> list[tuple[str, s
 
 
 @lru_cache(maxsize=100_000)
-def stems(norm: str) -> tuple[tuple[str, bool], ...]:
-    """Every (stem, future) reading of a normalized word: affixes peeled in plausible ways.
+def stems(norm: str) -> tuple[tuple[str, bool, bool], ...]:
+    """Every (stem, future, verbal) reading of a normalized word: affixes peeled in plausible
+    ways; ``verbal`` when some reading could be a verb's.
 
     A stem ending in ت once a pronoun is cut was a ة (زيارته → زياره); an imperfect verb's
-    ت/ن/ا prefix is also read as ي, the form the lexicon lists (تلتقي، نلتقي → يلتقي).
+    ت/ن/ا prefix is also read as ي, the form the lexicon lists (تلتقي، نلتقي → يلتقي). A verb
+    never takes the article, ب or ك, a noun's plural or dual ending or a ة, and after ل only
+    in the imperfect (ليلتقي): so "الحضرية" is not حضر, "توقعات" not وقع, "لطلبة" not طلب; the
+    one nominal reading kept is ب + a verbal noun spelled like the verb (بطلب من، بنشر قوات).
     """
-    seen: dict[str, bool] = {}
+    seen: dict[str, tuple[bool, bool]] = {}
     for _c, rest in _cuts(norm, _CONJ, True):
         for pro, core in _cuts(rest, _PROCLITICS, True):
             future = pro == "س"
+            nominal_prefix = pro in _NOMINAL_PROCLITICS
             for pron, body in _cuts(core, _PRONOUNS, False):
-                bodies = [body]
+                bodies = [(body, False)]
                 if pron and body.endswith("ت"):
-                    bodies.append(body[:-1] + "ه")
-                for b in bodies:
+                    bodies.append((body[:-1] + "ه", True))
+                for b, was_ta in bodies:
                     for end, stem in _cuts(b, _ENDINGS, False):
-                        forms = [stem]
+                        nominal = nominal_prefix or was_ta or end in _FEMININE_PLURAL
+                        forms = [(stem, nominal)]
                         if end in _FEMININE_PLURAL:  # غارات → غاره
-                            forms.append(stem + "ه")
+                            forms.append((stem + "ه", True))
                         if end in _WEAK_ENDINGS:  # أجرت → أجرى، دعت → دعا
-                            forms += [stem + "ي", stem + "ا"]
-                        if stem[:1] in _IMPERFECT:
-                            forms.append("ي" + stem[1:])
-                        for s in forms:
-                            if s not in seen or future:
-                                seen[s] = future or seen.get(s, False)
-    return tuple(seen.items())
+                            forms += [(stem + "ي", nominal), (stem + "ا", nominal)]
+                        if stem[:1] in _IMPERFECT and not nominal:
+                            forms.append(("ي" + stem[1:], nominal))
+                        for s, noun_only in forms:
+                            verbal = not noun_only and (
+                                pro not in ("ل", "ول") or s[:1] in ("ي", *_IMPERFECT)
+                            )
+                            # بطلب من، بنشر قوات: the verbal noun spelled like the verb
+                            verbal |= pro == "ب" and not pron and not end and s == stem
+                            was_future, was_verbal = seen.get(s, (False, False))
+                            seen[s] = (was_future or future, was_verbal or verbal)
+    return tuple((s, f, v) for s, (f, v) in seen.items())
 
 
 @lru_cache(maxsize=100_000)
@@ -126,8 +139,10 @@ def lookup(norm: str) -> Match | None:
     """The longest lexicon entry the word can be read as, or None."""
     lex = load_lexicon()
     best: Match | None = None
-    for stem, future in stems(norm):
+    for stem, future, verbal in stems(norm):
         entry = lex.get(stem)
+        if entry and entry.pos in _VERBS and not verbal:
+            continue
         if entry and (best is None or len(entry.form) > len(best.entry.form)):
             best = Match(entry, future and entry.pos in ("verb", "lightverb"))
     return best
