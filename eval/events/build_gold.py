@@ -25,7 +25,7 @@ Usage::
     python -m eval.events.build_gold --check                      # eval/events + eval/entities
     python -m eval.events.build_gold --check --dir D --entities-dir E
     python -m eval.events.build_gold --check --gold eval/heldout/events.jsonl \\
-        --articles eval/heldout/articles --entities eval/heldout/entities.jsonl \\
+        --articles eval/heldout/articles --entities eval/heldout/gold.jsonl \\
         --actors eval/heldout/actors.tsv
 """
 
