@@ -588,7 +588,7 @@ def _print_events(rows: list[dict]) -> None:
         return
     table = Table(show_edge=False, pad_edge=False)
     for column in ("date", "type", "source", "target", "place", "modality", "trigger", "doc"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in ("date", "type", "doc"))
     for r in rows:
         date = r["event_date"] or (
             f"{r['date_start'] or '…'}–{r['date_end'] or '…'}"
