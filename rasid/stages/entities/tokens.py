@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rasid.normalize import DROPPED, normalize_arabic
+from rasid.wordlists import word_classes
 
 _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:\.(?=\s))?|[^\w\s]")
 _ABBREVIATION = re.compile(r"^(?:د|م|أ|ج)\.$")  # د. م. أ. ج. stay whole; other dots split
@@ -49,17 +49,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=1)
 def entity_words() -> dict[str, frozenset[str]]:
     """``rasid/data/entity_words.tsv``: kind → normalized words."""
-    text = resources.files("rasid.data").joinpath("entity_words.tsv").read_text("utf-8")
-    kinds: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, word = line.split("\t")
-        kinds.setdefault(kind, set()).add(normalize_arabic(word))
-    return {k: frozenset(v) for k, v in kinds.items()}
+    return word_classes("entity_words.tsv")
 
 
 # Prefix groups in normalized spelling, longest first, with how many letters are clitics.

@@ -10,28 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rasid.document import Document, Span
 from rasid.normalize import normalize_arabic
 from rasid.stages.entities.tokens import Token, entity_words, is_adjective, tokenize, word_forms
+from rasid.wordlists import word_classes
 
 PARTICIPANT_TYPES = frozenset({"PER", "ORG", "LOC"})
 TITLE_REACH = 7  # words of a title between a preposition and the name it governs
 PLACE_TYPES = frozenset({"LOC", "FAC"})
 
 
-@lru_cache(maxsize=1)
 def event_words() -> dict[str, frozenset[str]]:
     """``rasid/data/event_words.tsv``: kind → normalized words (boundaries, prepositions…)."""
-    text = resources.files("rasid.data").joinpath("event_words.tsv").read_text("utf-8")
-    kinds: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, word = line.split("\t")
-        kinds.setdefault(kind, set()).add(normalize_arabic(word))
-    return {k: frozenset(v) for k, v in kinds.items()}
+    return word_classes("event_words.tsv")
 
 
 @lru_cache(maxsize=65536)

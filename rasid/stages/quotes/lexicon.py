@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasid.normalize import normalize_arabic
+from rasid.wordlists import word_classes
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,6 @@ def cue_forms() -> dict[str, Cue]:
     return forms
 
 
-@lru_cache(maxsize=1)
 def words() -> dict[str, frozenset[str]]:
     """Word class (``comp``, ``anonymous``, ``outlet``, …) → its normalized words."""
-    kinds: dict[str, set[str]] = {}
-    for kind, word in _rows("quote_words.tsv"):
-        kinds.setdefault(kind, set()).add(normalize_arabic(word))
-    return {k: frozenset(v) for k, v in kinds.items()}
+    return word_classes("quote_words.tsv")
