@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from rasid import __version__
 from rasid.document import Document, Found, Span
+from rasid.normalize import normalize_arabic
 from rasid.report.json_export import atomic_write, now_iso
 from rasid.stages.entities.actors import headline_text
 
@@ -252,9 +253,78 @@ QUOTE_KINDS = {"direct": "مباشر", "reported": "منقول"}
 SPEAKER_KINDS = {"role": "بالصفة", "anonymous": "مجهول", "collective": "جماعي"}
 HOP_KINDS = {"outlet": "الوسيلة", "relay": "الناقل", "speaker": "المتكلم"}
 STATEMENT_TITLE = "تصريح: نوع أضافه راصد، فـPLOVER أسقط فئة التصريحات"
+# PLOVER types and modes in Arabic for the reader; the code stays beside them (docs/events.md)
+EVENT_TYPES = {
+    "STATEMENT": "تصريح",
+    "AGREE": "موافقة",
+    "CONSULT": "تشاور",
+    "SUPPORT": "تأييد",
+    "CONCEDE": "تنازل",
+    "COOPERATE": "تعاون",
+    "AID": "مساعدة",
+    "RETREAT": "تراجع",
+    "REQUEST": "طلب",
+    "ACCUSE": "اتهام",
+    "REJECT": "رفض",
+    "THREATEN": "تهديد",
+    "PROTEST": "احتجاج",
+    "SANCTION": "عقوبة",
+    "MOBILIZE": "حشد",
+    "COERCE": "إكراه",
+    "ASSAULT": "اعتداء",
+}
+EVENT_MODES = {
+    "visit": "زيارة",
+    "host": "استضافة",
+    "meet": "لقاء",
+    "phone": "اتصال",
+    "mediate": "وساطة",
+    "third-party": "لدى طرف ثالث",
+    "sign": "توقيع",
+    "economic": "اقتصادية",
+    "military": "عسكرية",
+    "humanitarian": "إنسانية",
+    "ceasefire": "وقف إطلاق النار",
+    "withdraw": "انسحاب",
+    "release": "إطلاق سراح",
+    "return": "إعادة",
+    "access": "سماح بالدخول",
+    "disarm": "نزع السلاح",
+    "ease": "تخفيف",
+    "assist": "مساعدة",
+    "change": "تغيير",
+    "yield": "تهدئة",
+    "disapprove": "استنكار",
+    "investigate": "تحقيق",
+    "violence": "عنف",
+    "restrict": "تقييد",
+    "relations": "علاقات",
+    "ban": "حظر",
+    "expel": "طرد",
+    "demo": "تظاهر",
+    "hunger": "إضراب عن الطعام",
+    "boycott": "مقاطعة",
+    "obstruct": "عرقلة",
+    "riot": "شغب",
+    "discontinue": "وقف",
+    "troops": "قوات",
+    "police": "شرطة",
+    "arrest": "اعتقال",
+    "confiscate": "استيلاء",
+    "deport": "ترحيل",
+    "aerial": "جوي",
+    "heavy-weapons": "أسلحة ثقيلة",
+    "firearms": "أسلحة نارية",
+    "explosives": "متفجرات",
+    "abduct": "خطف",
+    "assassinate": "اغتيال",
+    "beat": "ضرب",
+}
 QUOTE_CHARS = 160
 TIMELINE_OPEN = 150  # a timeline this short opens every period; a longer one starts folded
 TIMELINE_PER_PERIOD = 200  # rows shown per period; the rest are counted in a note
+SPEAKERS_SHOWN = 150  # speakers listed in "who said what"; the rest are counted in a note
+QUOTES_PER_SPEAKER = 60  # quotes shown per speaker; the rest are counted in a note
 
 
 def sentence_anchor(doc: Document, start: int) -> str:
@@ -416,13 +486,21 @@ def _event_date(date: dict[str, Any] | None) -> str:
 
 
 def _event_type(span: Span) -> str:
-    """The PLOVER type/mode as coded; STATEMENT, rasid's own type, is labelled as such."""
-    if (span.attrs.get("type") or span.label) == "STATEMENT":
+    """The type (and mode) in Arabic with the PLOVER code beside it; STATEMENT, rasid's own
+    type, says so in its title. An unknown code is shown as it is."""
+    kind = str(span.attrs.get("type") or span.label)
+    if kind == "STATEMENT":
         title = _esc(STATEMENT_TITLE)
         return (
             f'<span class="ev-type statement" title="{title}">تصريح <code>STATEMENT</code></span>'
         )
-    return f'<code class="ev-type">{_esc(_event_label(span))}</code>'
+    words = EVENT_TYPES.get(kind)
+    if words is None:
+        return f'<code class="ev-type">{_esc(_event_label(span))}</code>'
+    mode = span.attrs.get("mode")
+    if mode:
+        words += " · " + EVENT_MODES.get(str(mode), str(mode))
+    return f'<span class="ev-type">{_esc(words)} <code>{_esc(_event_label(span))}</code></span>'
 
 
 def _source_target(span: Span, names: dict[str, str]) -> str:
@@ -657,6 +735,99 @@ def _timeline(documents: Sequence[Document], names: dict[str, str] | None) -> st
     )
 
 
+def _speaker_group(quote: Span, names: dict[str, str]) -> tuple[tuple[str, ...], str]:
+    """Which "who said what" group a quote belongs to, and that group's heading.
+
+    A quote of canonical actors groups with every other quote of the same actors, across
+    documents (a joint statement is its own group); an anonymous or collective source
+    groups by the actor it belongs to when the text tells (مصادر في الحكومة), else by its
+    words after :func:`normalize_arabic`, so "مصادر مطلعة" gathers what every page attributes
+    to it.
+    """
+    attrs = quote.attrs
+    actors = sorted({r["actor"] for r in attrs.get("speaker_actors") or [] if r.get("actor")})
+    if actors:
+        return ("actor", *actors), _actor_refs(attrs["speaker_actors"], names)
+    kind = str(attrs.get("speaker_kind") or "")
+    label = _esc(SPEAKER_KINDS.get(kind, kind or "—"))
+    affiliation = attrs.get("affiliation") or {}
+    if affiliation.get("actor"):
+        shown = f"{label} · {_actor_ref(affiliation, names)}"
+        return ("affiliation", kind, affiliation["actor"]), shown
+    text = str((attrs.get("speaker") or {}).get("text") or "")
+    shown = f"<bdi>{_esc(text)}</bdi> ({label})" if text else label
+    return ("text", kind, normalize_arabic(text)), shown
+
+
+def _speakers(documents: Sequence[Document], names: dict[str, str] | None) -> str:
+    """Who said what across the corpus: every quote grouped by its speaker, the speakers
+    quoted most first, each quote with its attribution chain and a link to its sentence.
+
+    Why: the per-document lists answer "what does this page quote"; an analyst following
+    a person or a source asks the other way round. Capped like the timeline
+    (:data:`SPEAKERS_SHOWN`, :data:`QUOTES_PER_SPEAKER`); every quote stays in its document's
+    own list and in corpus.json.
+    """
+    groups: dict[tuple[str, ...], list] = {}
+    heads: dict[tuple[str, ...], str] = {}
+    total = 0
+    for doc in documents:
+        quotes = sorted(doc.spans.get("quotes", []), key=lambda s: s.start)
+        if not quotes:
+            continue
+        doc_names, anchors = _names(doc, names), _anchored(doc)
+        for quote in quotes:
+            key, head = _speaker_group(quote, doc_names)
+            heads.setdefault(key, head)
+            groups.setdefault(key, []).append((quote, doc, anchors, doc_names))
+            total += 1
+    if not groups:
+        return ""
+    order = sorted(groups, key=lambda k: (k[0] != "actor", -len(groups[k]), k))
+    opened = " open" if total <= TIMELINE_OPEN else ""
+    parts = []
+    for key in order[:SPEAKERS_SHOWN]:
+        members = groups[key]
+        rows = []
+        for quote, doc, anchors, doc_names in members[:QUOTES_PER_SPEAKER]:
+            content = " ".join((quote.text or doc.clean_text[quote.start : quote.end]).split())
+            shown = _truncated(content)
+            full = f' title="{_esc(content)}"' if shown != content else ""
+            if quote.label == "direct":
+                shown = f"«{shown}»"
+            headline = doc.headline.value if doc.headline else NO_HEADLINE
+            href = _esc(_evidence_href(doc, quote, anchors))
+            rows.append(
+                f'<tr><td><a href="{href}"{full}><bdi>{_esc(shown)}</bdi></a></td>'
+                f"<td>{_chain(quote, doc_names)}</td>"
+                f'<td><a href="#{_esc(anchor(doc))}"{_dir(doc)}>{_esc(headline)}</a></td></tr>'
+            )
+        note = ""
+        if len(members) > QUOTES_PER_SPEAKER:
+            note = (
+                f'<p class="note">أول {QUOTES_PER_SPEAKER} من {len(members)} اقتباساً؛ البقية '
+                "في قائمة اقتباسات كل وثيقة وفي <code>corpus.json</code>.</p>"
+            )
+        parts.append(
+            f'<details class="speaker"{opened}><summary>{heads[key]} ({len(members)})</summary>'
+            '<table class="quotes"><thead><tr><th>القول</th><th>السلسلة (الأبعد أولاً)</th>'
+            f"<th>الوثيقة</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
+            "</details>"
+        )
+    if len(order) > SPEAKERS_SHOWN:
+        rest = sum(len(groups[k]) for k in order[SPEAKERS_SHOWN:])
+        parts.append(
+            f'<p class="note">أول {SPEAKERS_SHOWN} متكلماً من {len(order)}؛ للباقين {rest} '
+            "اقتباساً في قوائم الوثائق.</p>"
+        )
+    return (
+        f'<section id="speakers"><h2 class="section">من قال ماذا ({total})</h2>'
+        '<p class="note">كل اقتباس تحت متكلمه، الأكثر اقتباساً أولاً؛ المصادر المجهولة '
+        "والجماعية تُجمع بالجهة التي تنتمي إليها إن ذكرها النص وإلا بلفظها. كل سطر يقود إلى "
+        "الجملة التي تحمل القول.</p>" + "\n".join(parts) + "</section>"
+    )
+
+
 def _byline(doc: Document) -> str:
     """Outlet · date, each isolated, for the table of contents and the card's kicker."""
     parts = []
@@ -697,9 +868,12 @@ def _toc(documents: Sequence[Document]) -> str:
             + (f'<span class="toc-meta toc-counts">{counts}</span>' if counts else "")
             + "</li>"
         )
-    timeline = ""
+    links = []
     if any(doc.spans.get("events") for doc in documents):
-        timeline = '<p class="toc-more"><a href="#timeline">الخط الزمني للأحداث</a></p>'
+        links.append('<a href="#timeline">الخط الزمني للأحداث</a>')
+    if any(doc.spans.get("quotes") for doc in documents):
+        links.append('<a href="#speakers">من قال ماذا</a>')
+    timeline = f'<p class="toc-more">{" · ".join(links)}</p>' if links else ""
     return (
         '<nav class="toc" aria-labelledby="toc-title">'
         '<h2 class="section" id="toc-title">المحتويات</h2><ol>\n'
@@ -819,7 +993,7 @@ def _stats(
         chips.append(("الأحداث", events, "#timeline"))
     quotes = sum(len(d.spans.get("quotes", [])) for d in documents)
     if quotes:
-        chips.append(("الاقتباسات", quotes, None))
+        chips.append(("الاقتباسات", quotes, "#speakers"))
     if not_arabic:
         chips.append(("ليست بالعربية", not_arabic, None))
     chips.append(("الإخفاقات", len(failures), "#failures" if failures else None))
@@ -857,6 +1031,7 @@ def render_report(
         stats=_stats(documents, failures, warnings, files, len(actors)),
         toc=_toc(documents),
         timeline=_timeline(documents, names),
+        speakers=_speakers(documents, names),
         actors=_actor_table(actors),
         documents="\n".join(_card(d, names) for d in documents)
         or '<p class="none">لم يُعثر على أي وثيقة.</p>',

@@ -471,3 +471,89 @@ def test_a_week_sorts_as_its_monday_and_an_unknown_year_as_undated():
     assert shown == ["2024-03-03", "2024-W10", "XXXX-05-05"]  # W10 starts on 4 March 2024
     periods = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<summary>(.*?)</summary>", timeline)]
     assert periods == ["2024-03 (2)", "بلا تاريخ (1)"]
+
+
+def test_event_types_are_shown_in_arabic_with_the_plover_code(visit, protest):
+    page = render_report([visit, protest])
+    card = _card(page, visit)
+    assert "تشاور · استضافة <code>CONSULT/host</code>" in card
+    assert "موافقة · توقيع <code>AGREE/sign</code>" in card
+    assert "احتجاج <code>PROTEST</code>" in _card(page, protest)
+
+
+def test_an_unknown_event_type_is_shown_as_its_code(protest):
+    _event(protest, "المحتجون", "INVESTIGATE")
+    assert '<code class="ev-type">INVESTIGATE</code>' in _card(render_report([protest]), protest)
+
+
+def _second_visit() -> Document:
+    doc = _doc("v2", ["وقال داود في مؤتمر صحافي إن «الزيارة ستتكرر»."], published="2024-03-12")
+    doc.actors = [Actor("per-dawud", "PER", "سمير داود", 1, ["داود"])]
+    ref = _ref(doc, "per-dawud", "داود")
+    _quote(
+        doc,
+        "الزيارة ستتكرر",
+        "direct",
+        speaker=ref,
+        speaker_actors=[ref],
+        chain=[OUTLET, {"kind": "speaker"} | ref],
+    )
+    return doc
+
+
+def test_who_said_what_groups_quotes_by_speaker_across_documents(visit):
+    page = render_report([visit, _second_visit()])
+    section = _section(page, r'<section id="speakers">.*?</section>')
+    assert "من قال ماذا (3)" in section
+    heads = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<summary>(.*?)</summary>", section)]
+    # the named speaker quoted in both documents first, then the anonymous source
+    assert heads == ["سمير داود (2)", "مصادر مطلعة (مجهول) (1)"]
+    first = re.search(r'<details class="speaker".*?</details>', section, re.S).group()
+    assert "المحادثات كانت بناءة" in first and "الزيارة ستتكرر" in first
+    assert "عنوان v1" in first and "عنوان v2" in first
+    assert "وكالة الأنباء الوطنية" in section  # the anonymous source's chain keeps its relay
+    for href in re.findall(r'href="#([^"]+)"', section):
+        assert href.startswith("actor-") or href in _ids(page)
+    stats = _section(page, r'<ul class="stats">.*?</ul>')
+    assert '<a href="#speakers"><strong>3</strong>الاقتباسات</a>' in stats
+    assert 'href="#speakers"' in _section(page, r'<nav class="toc".*?</nav>')
+
+
+def test_anonymous_sources_group_by_the_actor_they_belong_to():
+    docs = []
+    for n, words in enumerate(("مصادر في الوزارة", "مصدر في الوزارة")):
+        doc = _doc(f"a{n}", [f"وقالت {words} إن الاجتماع تأجل."])
+        ref = _ref(doc, None, words)
+        _quote(
+            doc,
+            "الاجتماع تأجل",
+            "reported",
+            speaker=ref,
+            speaker_kind="anonymous",
+            affiliation={"actor": "org-ministry", "text": "الوزارة", "start": 0, "end": 0},
+        )
+        doc.actors = [Actor("org-ministry", "ORG", "وزارة الداخلية", 1, ["الوزارة"])]
+        docs.append(doc)
+    section = _section(render_report(docs), r'<section id="speakers">.*?</section>')
+    heads = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<summary>(.*?)</summary>", section)]
+    assert heads == ["مجهول · وزارة الداخلية (2)"]
+
+
+def test_who_said_what_is_capped_per_speaker_and_in_speakers(monkeypatch):
+    monkeypatch.setattr(report_html, "QUOTES_PER_SPEAKER", 2)
+    monkeypatch.setattr(report_html, "SPEAKERS_SHOWN", 1)
+    docs = []
+    for i in range(4):
+        speaker = "per-a" if i < 3 else "per-b"
+        doc = _doc(f"c{i}", [f"وقال المتحدث إن الوضع هادئ رقم {i}."])
+        ref = _ref(doc, speaker, "المتحدث")
+        _quote(doc, f"الوضع هادئ رقم {i}", "reported", speaker=ref, speaker_actors=[ref])
+        docs.append(doc)
+    section = _section(render_report(docs), r'<section id="speakers">.*?</section>')
+    assert len(re.findall(r"<tr><td>", section)) == 2
+    assert "أول 2 من 3" in section
+    assert "أول 1 متكلماً من 2" in section
+
+
+def test_a_corpus_without_quotes_has_no_who_said_what(protest):
+    assert 'id="speakers"' not in render_report([protest])
