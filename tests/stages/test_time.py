@@ -101,6 +101,11 @@ def test_intervals_vague_years_decades_durations_times_and_sets(text, type_, val
     assert (tx.type, tx.value) == (type_, value)
 
 
+def test_since_after_a_conjunction_opens_the_interval_without_the_conjunction():
+    tx = _one("ومنذ 9 مايو 2021 تحاصر القوات المدينة")
+    assert (tx.type, tx.value, tx.text) == ("interval", "2021-05-09/..", "منذ 9 مايو 2021")
+
+
 @pytest.mark.parametrize(
     "text",
     ["حدد الموعد في 31 فبراير 2020 خطأً", "كتب على الوثيقة 13/13/2020", "وثيقة مؤرخة عام 1250 هـ"],

@@ -843,7 +843,7 @@ def _approx_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?:{lexicon().alternation(lexicon().approx)})\s+$")
 
 
-_SINCE = re.compile(r"(?<![^\W_])منذ\s+$")
+_SINCE = re.compile(r"(?<![^\W_])[وف]?(?P<since>منذ)\s+$")  # ومنذ: the clitic stays outside
 
 
 def _since(folded: str, c: _Cand) -> tuple[int, int]:
@@ -854,7 +854,7 @@ def _since(folded: str, c: _Cand) -> tuple[int, int]:
         first = value.split("/")[0]
         if not first.endswith("_REF"):
             c.fields = {**c.fields, "type": "interval", "value": f"{first}/.."}
-            return m.start(), c.end
+            return m.start("since"), c.end
     return c.start, c.end
 
 
