@@ -16,6 +16,7 @@ from rasid.document import Document
 from rasid.pipeline import stage
 from rasid.stages.events.arguments import (
     Group,
+    antecedent,
     find_place,
     find_target,
     genitive,
@@ -114,6 +115,31 @@ def _noun_subject(view: SentenceView, j: int) -> bool:
     )
 
 
+def _participle(trig: Trigger) -> bool:
+    """A circumstantial participle (داعياً، مطالباً، متهماً) continues its clause: its subject
+    is the clause's (the speaker), and the first actor after it is its object."""
+    form = trig.entry.form
+    return trig.entry.pos == "verb" and len(form) >= 5 and form.endswith("ا") and form[-2] != "ه"
+
+
+def _pair_subject(view: SentenceView, head: int, hi: int) -> int | None:
+    """A "the two sides" subject: right after the verb (اتفق الجانبان) or right before it,
+    a particle allowed between (إن الجانبين اتفقا، الرئيسان لم يصدرا)."""
+    j = pair_words(view, head + 1, min(hi, head + 3))
+    if j is not None:
+        return j
+    k = head - 1
+    if k > 0 and view.is_word(k, "particle"):
+        k -= 1
+    return pair_words(view, k, k + 1) if k >= 0 else None
+
+
+def _symmetric(trig: Trigger) -> bool:
+    """A meeting or an agreement between parties named together (وقعت روسيا وأوكرانيا):
+    the first named is the source and the others the target; a visit or hosting is not."""
+    return trig.entry.type in ("CONSULT", "AGREE") and trig.entry.mode not in ("visit", "host")
+
+
 def _pair_refs(view: SentenceView, j: int, earlier: list[Event]) -> list[dict]:
     """الطرفان / الجانبان: the two actors of the latest event that had two."""
     for e in reversed(earlier):
@@ -135,14 +161,22 @@ def _event(
     tok = view.tokens[i]
     quote = quote_at(doc, tok.start)
     verbal = entry.pos == "verb" or trig.light is not None
-    coordinated = verbal and _coordinated(view, head, lo, done)
+    participle = _participle(trig)
+    coordinated = verbal and (participle or _coordinated(view, head, lo, done))
+    if coordinated and not participle and _pair_subject(view, head, hi) is not None:
+        coordinated = False  # واتفق الجانبان: a new subject of its own
     subj: Group | None = None
-    if coordinated:
+    if participle:
+        source = list(done[-1].source) if done else []
+    elif coordinated:
         source = list(done[-1].source)
     else:
         if verbal:
-            subj = subject_before(view, groups, head, lo) or subject_after(
-                view, groups, head, hi, i
+            subj = antecedent(view, groups, head)
+            subj = (
+                subj
+                or subject_before(view, groups, head, lo)
+                or subject_after(view, groups, head, hi, i)
             )
         else:
             subj = genitive(view, groups, i)
@@ -150,8 +184,9 @@ def _event(
             subj = issuer(view, groups, head, hi)
         source = subj.refs() if subj else []
     target: list[dict] = []
-    if not source and not coordinated:
-        j = pair_words(view, head + 1, min(hi, head + 3))
+    pair = None
+    if not source and not participle and not coordinated:
+        j = pair = _pair_subject(view, head, hi)
         if j is not None:
             source = _pair_refs(view, j, [*previous, *done])
             if entry.type in SYMMETRIC and len(source) == 2:
@@ -166,8 +201,10 @@ def _event(
         target = tgt.refs()
     elif not target:
         j = pair_words(view, after + 1, min(hi, after + 3))
-        if j is not None:
+        if j is not None and j != pair:
             target = _pair_refs(view, j, [*previous, *done])
+    if not target and len(source) >= 2 and _symmetric(trig):
+        source, target = source[:1], source[1:]
     used = {id(m) for g in (subj, tgt) if g for m in g.members}
     place_m = None
     if entry.cond == "place" and tgt and all(m.type == "LOC" for m in tgt.members):

@@ -25,6 +25,7 @@ from rasid.stages.events.view import (
 SUBJECT_REACH = 10  # words between a verb and its subject (titles, a date, an adverb)
 JOIN_REACH = 8  # words between و and the next member's name (its title)
 SVO_GAP = 2
+_QUOTE_MARKS = frozenset('"«»“”')  # إن موسكو "مستعدة": a quote mark does not part them
 _PLACE_PREPOSITIONS = ("في", "ب", "قرب", "الى", "داخل")
 
 
@@ -129,7 +130,8 @@ def subject_before(view: SentenceView, groups: list[Group], head: int, lo: int) 
         if g.first < lo or head - g.stop > SVO_GAP:
             return None
         if any(
-            not view.tokens[j].norm[:1].isalpha() or view.is_word(j, "complementizer")
+            not (view.tokens[j].norm[:1].isalpha() or view.tokens[j].norm in _QUOTE_MARKS)
+            or view.is_word(j, "complementizer")
             for j in range(g.stop, head)
         ):  # قال فلان إن قواته سيطرت: the subject of the report is not the verb's
             return None
@@ -137,6 +139,32 @@ def subject_before(view: SentenceView, groups: list[Group], head: int, lo: int) 
             return g
         return None
     return None
+
+
+RELATIVE_REACH = 2  # tokens between the antecedent and الذي (a comma)
+
+
+def antecedent(view: SentenceView, groups: list[Group], head: int) -> Group | None:
+    """The subject of a verb opening a relative clause (فلان، الذي التقى …): the actor right
+    before the relative pronoun, unless the verb carries an object pronoun that points back
+    at it (القرار الذي فرضه المجلس: then the subject follows the verb)."""
+    rel = head - 1
+    if rel > 0 and view.is_word(rel, "particle"):
+        rel -= 1
+    if not view.is_word(rel, "relative") or _object_pronoun(view, head):
+        return None
+    for g in reversed(groups):
+        if g.stop <= rel:
+            return g if rel - g.stop <= RELATIVE_REACH - 1 else None
+    return None
+
+
+def _object_pronoun(view: SentenceView, j: int) -> bool:
+    match = lookup(view.tokens[j].norm)
+    norm = view.tokens[j].norm
+    return match is not None and any(
+        norm.endswith(p) and not match.entry.form.endswith(p) for p in _OWNER_SUFFIXES
+    )
 
 
 def genitive(view: SentenceView, groups: list[Group], i: int) -> Group | None:
@@ -161,11 +189,29 @@ def find_target(
         if any(view.is_word(j, "complementizer") or _is_verb_at(view, j, skip) for j in between):
             return None
         prep = preposition_of(view, g)
-        if prep is None and "obj" in entry.target:
+        if prep is None and "obj" in entry.target and not _object_gap(view, between):
             return g
         if prep is not None and prep in entry.target:
             return g
     return None
+
+
+def _object_gap(view: SentenceView, between: range) -> bool:
+    """A verbal noun between the verb and a bare actor makes the actor that noun's genitive,
+    not the verb's object (طالبت بتصنيف الجماعة، دعا إلى وقف هجمات الجيش)."""
+    for j in between:
+        if j in view.inside:
+            continue
+        match = lookup(view.tokens[j].norm)
+        if match is not None and match.entry.pos in ("noun", "light"):
+            return True
+    if not between:
+        return False
+    j = between[-1]
+    while j > between[0] and view._leads_to_name(j):
+        j -= 1
+    norm = view.tokens[j].norm.lstrip("وف")
+    return norm[:1] in ("ب", "ل") and len(norm) > 4 and not view.is_word(j, "preposition")
 
 
 _OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")
@@ -242,9 +288,10 @@ def find_place(view: SentenceView, lo: int, hi: int, at: int, used: set[int]) ->
 
 
 def pair_words(view: SentenceView, lo: int, hi: int) -> int | None:
-    """The token of a "the two sides" nominal in [lo, hi), if any."""
+    """The token of a "the two sides" nominal in [lo, hi), if any; not one the names follow
+    (بين الرئيسين فلان وفلان names them itself)."""
     words = event_words()["pair"]
     for j in range(lo, hi):
-        if view.forms(j) & words:
+        if j not in view.inside and view.forms(j) & words and j + 1 not in view.starts:
             return j
     return None
