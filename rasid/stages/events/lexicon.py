@@ -39,6 +39,7 @@ _ENDINGS = (
 _IMPERFECT = ("ت", "ن", "ا")
 _FEMININE_PLURAL = ("ات", "تين", "تان")
 _WEAK_ENDINGS = ("ت", "تا", "وا", "ن")
+_NISBA = ("ي", "يا")  # a verb's stem + ي is a noun or adjective (شكري، سوريا), never the verb
 _NOMINAL_PROCLITICS = ("ب", "ك", "ال", "بال", "لل", "كال")
 _VERBS = ("verb", "lightverb")
 MIN_STEM = 2
@@ -54,6 +55,15 @@ class Entry:
     mode: str | None
     target: tuple[str, ...]  # "obj" and/or normalized prepositions
     cond: str | None  # None | "neg" | "place"
+    after: frozenset[str] = frozenset()  # a word that must follow it (منح … الثقة)
+    before: frozenset[str] = frozenset()  # a word that must precede it (حق النقض)
+    not_after: frozenset[str] = frozenset()  # no such word right after (تقدم بطلب)
+    not_before: frozenset[str] = frozenset()  # not this word right before (من أصل)
+    not_in_clause: frozenset[str] = frozenset()  # no such word after it (وصل … في زيارة)
+
+    @property
+    def contextual(self) -> bool:
+        return bool(self.after or self.before)
 
 
 @dataclass(frozen=True)
@@ -64,23 +74,47 @@ class Match:
     future: bool
 
 
+def _context(field: str) -> dict[str, frozenset[str]]:
+    """``+الثقة|ثقه`` a word after, ``<حق`` a word before, ``!طلب`` no such word after,
+    ``!!زياره`` none anywhere after it in its clause, ``<!من`` not that word right before;
+    space-separated."""
+    out: dict[str, set[str]] = {"+": set(), "<": set(), "!": set(), "!!": set(), "<!": set()}
+    for part in field.split():
+        if part == "-":
+            continue
+        key = next(k for k in ("<!", "!!", "+", "<", "!") if part.startswith(k))
+        out[key].update(normalize_arabic(w) for w in part[len(key) :].split("|"))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 @lru_cache(maxsize=1)
-def load_lexicon() -> dict[str, Entry]:
-    """Normalized form → entry."""
+def load_entries() -> dict[str, tuple[Entry, ...]]:
+    """Normalized form → its entries: those that need a context word first, the plain one
+    last (وصل is a visit, but MOBILIZE after تعزيزات)."""
     text = resources.files("rasid.data").joinpath("event_triggers.tsv").read_text("utf-8")
-    out: dict[str, Entry] = {}
+    out: dict[str, list[Entry]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        form, pos, typ, mode, target, cond = line.split("\t")
+        form, pos, typ, mode, target, cond, *context = line.split("\t")
         norm = normalize_arabic(form)
         targets = tuple(
             t if t == "obj" else normalize_arabic(t) for t in target.split("|") if t != "-"
         )
-        out[norm] = Entry(
-            norm, pos, typ, None if mode == "-" else mode, targets, None if cond == "-" else cond
-        )
-    return out
+        ctx = _context(context[0] if context else "-")
+        entry = Entry(norm, pos, typ, None if mode == "-" else mode, targets,
+                      None if cond == "-" else cond, ctx["+"], ctx["<"], ctx["!"], ctx["<!"],
+                      ctx["!!"])  # fmt: skip
+        out.setdefault(norm, []).append(entry)
+    return {k: tuple(sorted(v, key=lambda e: not e.contextual)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, Entry]:
+    """Normalized form → its plain entry (the reading that needs no context word)."""
+    return {
+        form: entries[-1] for form, entries in load_entries().items() if not entries[-1].contextual
+    }
 
 
 def _cuts(word: str, affixes: tuple[str, ...], front: bool) -> list[tuple[str, str]]:
@@ -98,10 +132,12 @@ def stems(norm: str) -> tuple[tuple[str, bool, bool], ...]:
     """Every (stem, future, verbal) reading of a normalized word: affixes peeled in plausible
     ways; ``verbal`` when some reading could be a verb's.
 
-    A stem ending in ت once a pronoun is cut was a ة (زيارته → زياره); an imperfect verb's
+    A stem ending in ت once a pronoun is cut was a ة (زيارته → زياره), one ending in ئ/ؤ a
+    ء (لقائه → لقاء); an imperfect verb's
     ت/ن/ا prefix is also read as ي, the form the lexicon lists (تلتقي، نلتقي → يلتقي). A verb
     never takes the article, ب or ك, a noun's plural or dual ending or a ة, and after ل only
-    in the imperfect (ليلتقي): so "الحضرية" is not حضر, "توقعات" not وقع, "لطلبة" not طلب; the
+    in the imperfect (ليلتقي), nor ي after its stem: so "الحضرية" is not حضر, "توقعات" not
+    وقع, "لطلبة" not طلب, "شكري" not شكر; the
     one nominal reading kept is ب + a verbal noun spelled like the verb (بطلب من، بنشر قوات).
     """
     seen: dict[str, tuple[bool, bool]] = {}
@@ -113,9 +149,13 @@ def stems(norm: str) -> tuple[tuple[str, bool, bool], ...]:
                 bodies = [(body, False)]
                 if pron and body.endswith("ت"):
                     bodies.append((body[:-1] + "ه", True))
+                if pron and body.endswith(("ي", "و")):  # لقائه، لقاؤه → لقاء
+                    bodies.append((body[:-1] + "ء", True))
                 for b, was_ta in bodies:
                     for end, stem in _cuts(b, _ENDINGS, False):
-                        nominal = nominal_prefix or was_ta or end in _FEMININE_PLURAL
+                        nominal = (
+                            nominal_prefix or was_ta or end in _FEMININE_PLURAL or end in _NISBA
+                        )
                         forms = [(stem, nominal)]
                         if end in _FEMININE_PLURAL:  # غارات → غاره
                             forms.append((stem + "ه", True))
@@ -135,8 +175,25 @@ def stems(norm: str) -> tuple[tuple[str, bool, bool], ...]:
 
 
 @lru_cache(maxsize=100_000)
+def candidates(norm: str) -> tuple[Match, ...]:
+    """Every reading of the word as an entry of its longest form, contextual ones first."""
+    lex = load_entries()
+    best: tuple[Match, ...] = ()
+    size = 0
+    for stem, future, verbal in stems(norm):
+        found = tuple(
+            Match(e, future and e.pos in _VERBS)
+            for e in lex.get(stem, ())
+            if verbal or e.pos not in _VERBS
+        )
+        if found and len(stem) > size:
+            best, size = found, len(stem)
+    return best
+
+
+@lru_cache(maxsize=100_000)
 def lookup(norm: str) -> Match | None:
-    """The longest lexicon entry the word can be read as, or None."""
+    """The longest lexicon entry the word can be read as without context, or None."""
     lex = load_lexicon()
     best: Match | None = None
     for stem, future, verbal in stems(norm):
@@ -144,5 +201,11 @@ def lookup(norm: str) -> Match | None:
         if entry and entry.pos in _VERBS and not verbal:
             continue
         if entry and (best is None or len(entry.form) > len(best.entry.form)):
-            best = Match(entry, future and entry.pos in ("verb", "lightverb"))
+            best = Match(entry, future and entry.pos in _VERBS)
     return best
+
+
+@lru_cache(maxsize=100_000)
+def bare_forms(norm: str) -> frozenset[str]:
+    """The stems a word can be read as (a context word matches any of them)."""
+    return frozenset(s for s, _f, _v in stems(norm)) | {norm}

@@ -3,17 +3,20 @@
 A verb or a free verbal noun is a trigger wherever it stands; a ``light`` noun (سيطرة،
 عملية، ترحيب) only after a light verb (أعلن سيطرته، شنت عملية) or with a possessive
 pronoun, since alone it is usually a topic (التعاون العسكري) rather than a reported act.
-Words inside an entity mention are never triggers (مؤتمر برلين is a name).
+Words inside an entity mention are never triggers (مؤتمر برلين is a name). Some words are
+triggers only beside a context word (منح … الثقة، حق النقض، تعليق عضوية) or change type with
+it (تقدم بمبادرة is an offer, تقدم alone an advance): the lexicon lists those readings first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasid.stages.events.lexicon import Entry, lookup
+from rasid.stages.events.lexicon import Entry, Match, bare_forms, candidates
 from rasid.stages.events.view import SentenceView
 
 LIGHT_WINDOW = 10  # words between a light verb and its noun (its subject's title, a date)
+CONTEXT_REACH = 4  # words between a trigger and its context word (منح مجلس النواب الثقة)
 _POSSESSIVE = ("ه", "ها", "هما", "هم")
 
 
@@ -27,6 +30,38 @@ class Trigger:
     light: int | None = None
 
 
+def _has(view: SentenceView, span: range, words: frozenset[str]) -> bool:
+    """A context word in ``span``; the words of a name do not count (قوات الدعم السريع)."""
+    return any(j not in view.inside and bare_forms(view.tokens[j].norm) & words for j in span)
+
+
+def _reading(view: SentenceView, i: int) -> Match | None:
+    """The first reading of token ``i`` whose context words stand around it in its clause; a
+    word spelled with ة is never a verb (صادقة is an adjective, not صادق+ه)."""
+    lo, hi = view.clause(i)
+    after, before = (
+        range(i + 1, min(hi, i + 1 + CONTEXT_REACH)),
+        range(max(lo, i - CONTEXT_REACH), i),
+    )
+    noun_only = view.tokens[i].text.endswith("ة")
+    for match in candidates(view.tokens[i].norm):
+        entry = match.entry
+        if noun_only and entry.pos in ("verb", "lightverb"):
+            continue
+        if entry.after and not _has(view, after, entry.after):
+            continue
+        if entry.before and not _has(view, before, entry.before):
+            continue
+        if entry.not_after and _has(view, after, entry.not_after):
+            continue
+        if entry.not_in_clause and _has(view, range(i + 1, hi), entry.not_in_clause):
+            continue
+        if entry.not_before and _has(view, range(max(lo, i - 1), i), entry.not_before):
+            continue
+        return match
+    return None
+
+
 def find_triggers(view: SentenceView) -> list[Trigger]:
     """Triggers of one sentence, in order."""
     out: list[Trigger] = []
@@ -34,7 +69,9 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
     for i, tok in enumerate(view.tokens):
         if i in view.inside:
             continue
-        match = lookup(tok.norm)
+        if view.is_word(i, "complementizer"):
+            last_light = None  # أكد أن التنسيق …: a reported clause is not the light verb's object
+        match = _reading(view, i)
         if match is None:
             continue
         entry = match.entry

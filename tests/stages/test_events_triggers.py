@@ -1,0 +1,86 @@
+"""Trigger detection and typing of the events stage: context readings, look-alikes, typing
+of speech events by what they say. Sentences are invented for the tests."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from rasid.document import Document, Page
+from rasid.normalize import normalize_arabic
+from rasid.pipeline import default_pipeline
+from rasid.stages.events import events_stage
+from rasid.stages.events.lexicon import lookup
+
+
+@lru_cache(maxsize=1)
+def _pipeline():
+    return default_pipeline()
+
+
+PAD = "ويشهد الإقليم توتراً متصاعداً منذ عدة أشهر في ظل أزمة اقتصادية خانقة."  # no trigger
+
+
+def _events(body: str) -> list[dict]:
+    """Events of ``body``; a neutral sentence keeps a one-line body from being cleaned away."""
+    text = f"عنوان الخبر\n\n{body} {PAD}"
+    page = Page(source="t.txt", format="txt", text=text, meta={"date": "2023-03-15"})
+    doc: Document = events_stage(_pipeline().process(page)[0])
+    return [s.attrs | {"trigger": s.text} for s in doc.spans["events"]]
+
+
+def _types(body: str) -> list[tuple[str, str]]:
+    return [(e["trigger"], e["type"]) for e in _events(body)]
+
+
+@pytest.mark.parametrize("word", ["شكري", "سوريا"])
+def test_a_verb_stem_with_nisba_ending_is_not_the_verb(word: str) -> None:
+    assert lookup(normalize_arabic(word)) is None
+
+
+def test_hamza_seat_before_a_pronoun_is_read_as_hamza() -> None:
+    match = lookup(normalize_arabic("لقائه"))
+    assert match is not None and match.entry.type == "CONSULT"
+
+
+def test_adjective_in_ta_marbuta_is_not_a_verb_with_pronoun() -> None:
+    types = _types('وقال الوزير إن لدى الطرفين "نية صادقة" للحل.')
+    assert ("صادقة", "SUPPORT") not in types
+
+
+def test_trust_vote_is_support_only_with_its_noun() -> None:
+    assert ("منح", "SUPPORT") in _types("منح البرلمان المصري الثقة للحكومة الجديدة أمس.")
+    assert not any(t == "منح" for t, _ in _types("منح البنك الدولي قرضاً لمصر."))
+
+
+def test_advance_with_an_initiative_is_an_offer_not_an_attack() -> None:
+    assert ("تقدمت", "AGREE") in _types("تقدمت مصر بمشروع قرار إلى مجلس الأمن.")
+    assert ("تقدمت", "ASSAULT") in _types("تقدمت قوات الجيش نحو مدينة الأبيض بدعم من الطيران.")
+    assert not any(t == "تقدمت" for t, _ in _types("تقدمت فرنسا بطلب رسمي إلى الاتحاد الأوروبي."))
+
+
+def test_arrival_of_reinforcements_is_mobilisation() -> None:
+    types = _types("قال شهود إن تعزيزات عسكرية وصلت إلى مدينة سرت.")
+    assert ("وصلت", "MOBILIZE") in types
+
+
+def test_arrival_for_a_visit_is_one_event_on_the_visit() -> None:
+    types = _types("وصل الرئيس التركي رجب طيب أردوغان إلى القاهرة، الأحد، في زيارة رسمية.")
+    assert [t for t, ty in types if ty == "CONSULT"] == ["زيارة"]
+
+
+def test_attending_needs_a_meeting_noun() -> None:
+    assert any(ty == "CONSULT" for _t, ty in _types("وحضر المؤتمر وزير الخارجية المصري."))
+    assert not any(ty == "CONSULT" for _t, ty in _types("صوت 120 نائباً حضروا الجلسة."))
+
+
+def test_phrases_that_need_their_second_word() -> None:
+    assert ("النقض", "REJECT") in _types("استخدمت روسيا حق النقض ضد مشروع قرار قدمته فرنسا.")
+    assert ("إطلاق", "RETREAT") in _types("أعلنت الحكومة إطلاق سراح عشرين معتقلاً.")
+    assert ("تعليق", "SANCTION") in _types("قرر الاتحاد الأفريقي تعليق عضوية النيجر.")
+
+
+def test_a_reported_clause_is_not_the_light_verbs_object() -> None:
+    types = _types("وأكد وزير الدفاع أن التنسيق مع الجيش مستمر.")
+    assert not any(ty == "COOPERATE" for _t, ty in types)
