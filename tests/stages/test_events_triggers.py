@@ -84,3 +84,25 @@ def test_phrases_that_need_their_second_word() -> None:
 def test_a_reported_clause_is_not_the_light_verbs_object() -> None:
     types = _types("وأكد وزير الدفاع أن التنسيق مع الجيش مستمر.")
     assert not any(ty == "COOPERATE" for _t, ty in types)
+
+
+@pytest.mark.parametrize(
+    ("content", "type_"),
+    [
+        ('الاتفاق "باطل ولا يلزم أحداً"', "REJECT"),
+        ('أي هجوم على أراضينا "خط أحمر"', "THREATEN"),
+        ('الحكومة "يجب أن تستقيل فوراً"', "REQUEST"),
+        ('بعض القادة "متورطون في تهريب السلاح"', "ACCUSE"),
+        ("المحادثات كانت مثمرة وبناءة", None),
+    ],
+)
+def test_what_a_quote_says_types_its_generic_cue(content: str, type_: str | None) -> None:
+    from rasid.stages.events.speech import content_type
+
+    found = content_type(content)
+    assert (found[0] if found else None) == type_
+
+
+def test_a_rejection_said_with_qala_is_a_reject_event() -> None:
+    types = _types('وقال وزير الخارجية اليوناني نيكوس دندياس إن الاتفاق "باطل قانونياً".')
+    assert ("وقال", "REJECT") in types and not any(ty == "STATEMENT" for _t, ty in types)

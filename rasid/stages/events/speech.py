@@ -3,17 +3,65 @@
 The rules of the gold guidelines (eval/events/README.md): a cue that is itself an act (دعا،
 اتهم، رحب، رفض) is that event, asserted, linked to its quote; actions reported inside the
 content are the speaker's claims (modality ``claimed`` unless planned, denied or
-conditional); a quote that gives neither is one STATEMENT event on its cue, by its speaker.
-The content of a call (دعا X إلى …) is not an event of its own, and what a denial (نفى أن …)
-reports is denied. Without a quotes layer the stage still codes the action events.
+conditional); a quote that gives neither is one STATEMENT event on its cue, by its speaker,
+unless what it says is itself a threat, a rejection, an accusation or a demand (قال إن القرار
+"باطل"): then the cue event takes that type (rule 3; the phrases are data,
+``rasid/data/event_content.tsv``). The content of a call (دعا X إلى …) is not an event of its
+own, and what a denial (نفى أن …) reports is denied. Without a quotes layer the stage still
+codes the action events.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 from rasid.document import Document, Span
+from rasid.normalize import normalize_arabic
+from rasid.stages.entities.tokens import tokenize
 from rasid.stages.events.model import Event
 
 DENYING = frozenset({"REJECT"})
+Phrase = tuple[str, str | None, tuple[str, ...]]  # type, mode, words
+
+
+@lru_cache(maxsize=1)
+def content_phrases() -> dict[str, list[Phrase]]:
+    """First word → the phrases of ``event_content.tsv`` starting with it, in file order."""
+    text = resources.files("rasid.data").joinpath("event_content.tsv").read_text("utf-8")
+    out: dict[str, list[Phrase]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        typ, mode, phrase = line.split("\t")
+        words = tuple(normalize_arabic(phrase).split())
+        out.setdefault(words[0], []).append((typ, None if mode == "-" else mode, words))
+    return out
+
+
+def content_type(text: str) -> tuple[str, str | None] | None:
+    """(type, mode) of what a quote's content says when it is a threat, a rejection, an
+    accusation or a demand; None for a plain statement."""
+    phrases = content_phrases()
+    norms = [t.norm for t in tokenize(text) if t.norm[:1].isalnum()]
+    found: list[tuple[int, int, str, str | None]] = []
+    for i, norm in enumerate(norms):
+        firsts = [norm, norm[1:]] if norm[:1] in ("و", "ف") and len(norm) > 2 else [norm]
+        for first in firsts:
+            for rank, (typ, mode, words) in enumerate(phrases.get(first, ())):
+                if tuple(norms[i + 1 : i + len(words)]) == words[1:]:
+                    found.append((_rank(typ), rank, typ, mode))
+    if not found:
+        return None
+    _r, _k, typ, mode = min(found)
+    return typ, mode
+
+
+_ORDER = ("THREATEN", "REJECT", "ACCUSE", "REQUEST")
+
+
+def _rank(typ: str) -> int:
+    return _ORDER.index(typ) if typ in _ORDER else len(_ORDER)
 
 
 def quotes_of(doc: Document) -> list[Span]:
@@ -63,12 +111,13 @@ def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
             continue
         sentence = q.attrs.get("sentence") or [q.start, q.end]
         date = next((e.date for e in events if e.sentence == tuple(sentence) and e.date), None)
+        typ, mode = content_type(doc.clean_text[q.start : q.end]) or ("STATEMENT", None)
         added.append(
             Event(
                 cue["start"],
                 cue["end"],
-                "STATEMENT",
-                None,
+                typ,
+                mode,
                 q.attrs.get("cue_lemma") or "",
                 (sentence[0], sentence[1]),
                 speakers,
