@@ -83,3 +83,32 @@ def test_actor_after_a_verbal_noun_is_not_the_verb_object() -> None:
     ev = _on(_events(body), "طالبت")
     assert _names(ev["source"]) == ["مصر"]
     assert ev["target"] == []
+
+
+def test_object_pronoun_is_the_actor_named_before_the_verb() -> None:
+    events = _events(
+        "القاهرة - بدأ وزير الخارجية الروسي سيرغي لافروف، الأحد، جولة من القاهرة، "
+        "حيث استقبله الرئيس المصري عبد الفتاح السيسي في قصر الاتحادية."
+    )
+    host = _on(events, "استقبله")
+    assert _names(host["source"]) == ["عبد الفتاح السيسي"]
+    assert _names(host["target"]) == ["استقبله"]  # the pronoun is the evidence
+    assert host["target"][0]["actor"] == _on(events, "جولة")["source"][0]["actor"]
+
+
+def test_dual_pronoun_on_a_verbal_noun_is_the_pair_named_before() -> None:
+    events = _events(
+        "موسكو - دعا الرئيس الروسي فلاديمير بوتين ونظيره التركي رجب طيب أردوغان، الأربعاء، "
+        "أطراف النزاع إلى وقف القتال، في بيان مشترك صدر عقب محادثاتهما في إسطنبول."
+    )
+    talks = _on(events, "محادثاتهما")
+    assert _names(talks["source"]) == ["فلاديمير بوتين"]
+    assert _names(talks["target"]) == ["رجب طيب أردوغان"]
+
+
+def test_a_feminine_ending_is_not_read_as_a_possessive_pronoun() -> None:
+    from rasid.stages.events.view import pronoun_suffix
+
+    assert pronoun_suffix("المبادرة") is None
+    assert pronoun_suffix("ترحيبه") == "ه"
+    assert pronoun_suffix("محادثاتهما") == "هما"

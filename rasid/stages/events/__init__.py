@@ -21,9 +21,11 @@ from rasid.stages.events.arguments import (
     find_target,
     genitive,
     issuer,
+    object_pronoun,
     owned_force,
     pair_words,
     participant_groups,
+    possessor,
     subject_after,
     subject_before,
     title_organisation,
@@ -33,10 +35,9 @@ from rasid.stages.events.modality import find_modality
 from rasid.stages.events.model import Event
 from rasid.stages.events.speech import apply_quotes, quote_at
 from rasid.stages.events.triggers import Trigger, find_triggers
-from rasid.stages.events.view import SentenceView, sentence_views
+from rasid.stages.events.view import SentenceView, pronoun_suffix, sentence_views
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-_POSSESSIVE = ("ه", "ها", "هما", "هم")
 REQUEST_REACH = 8  # a trigger this close after a request is the request's content
 BACKREF_REACH = 2
 
@@ -134,6 +135,38 @@ def _pair_subject(view: SentenceView, head: int, hi: int) -> int | None:
     return pair_words(view, k, k + 1) if k >= 0 else None
 
 
+def _pronoun_object(
+    view: SentenceView, groups: list[Group], i: int, source: list[dict],
+    done: list[Event], previous: list[Event],
+) -> list[dict]:  # fmt: skip
+    """Whom an object pronoun (استقبله، حثهما، هنأه) points back at: the other party of the
+    clause's last event, else the nearest bare actor before the verb, else the other party
+    of the previous sentence's last event; a dual wants two actors. Not after ما or a
+    relative pronoun, where it stands for the thing named (وهو ما رفضه، القرار الذي أقره)."""
+    if view.is_word(i - 1, "relative") or view.forms(i - 1) & {"ما"}:
+        return []
+    tok = view.tokens[i]
+    dual = pronoun_suffix(tok.text) == "هما"
+    own = {r["actor"] for r in source}
+
+    def fits(refs: list[dict]) -> bool:
+        actors = {r["actor"] for r in refs}
+        return bool(refs) and not actors & own and (len(actors) == 2 if dual else len(actors) == 1)
+
+    options: list[list[dict]] = []
+    if done:
+        options += [list(done[-1].target), list(done[-1].source)]
+    g = possessor(view, groups, i, 0, dual)
+    if g is not None:
+        options.append(g.refs())
+    if previous:
+        options += [list(previous[-1].target), list(previous[-1].source)]
+    for refs in options:
+        if fits(refs):
+            return [{**r, "text": tok.text, "start": tok.start, "end": tok.end} for r in refs]
+    return []
+
+
 def _symmetric(trig: Trigger) -> bool:
     """A meeting or an agreement between parties named together (وقعت روسيا وأوكرانيا):
     the first named is the source and the others the target; a visit or hosting is not."""
@@ -180,6 +213,9 @@ def _event(
             )
         else:
             subj = genitive(view, groups, i)
+            suffix = pronoun_suffix(tok.text)
+            if subj is None and suffix is not None:
+                subj = possessor(view, groups, i, lo, suffix == "هما")
         if subj is None and entry.cond == "neg":
             subj = issuer(view, groups, head, hi)
         source = subj.refs() if subj else []
@@ -193,7 +229,7 @@ def _event(
                 source, target = source[:1], source[1:]
     if not source and not coordinated and verbal and owned_force(view, head - 1):
         source = _force_of(view, quote, done)
-    if not source and not coordinated and (verbal or tok.norm.endswith(_POSSESSIVE)):
+    if not source and not coordinated and (verbal or pronoun_suffix(tok.text)):
         source = _implicit_subject(view, head, lo, quote, done, previous)
     after = subj.stop - 1 if subj is not None and subj.first > head else i
     tgt = find_target(view, groups, entry, after, hi, subj, i)
@@ -203,6 +239,8 @@ def _event(
         j = pair_words(view, after + 1, min(hi, after + 3))
         if j is not None and j != pair:
             target = _pair_refs(view, j, [*previous, *done])
+    if not target and tgt is None and verbal and object_pronoun(view, i):
+        target = _pronoun_object(view, groups, i, source, done, previous)
     if not target and len(source) >= 2 and _symmetric(trig):
         source, target = source[:1], source[1:]
     used = {id(m) for g in (subj, tgt) if g for m in g.members}

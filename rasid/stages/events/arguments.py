@@ -20,6 +20,7 @@ from rasid.stages.events.view import (
     Mention,
     SentenceView,
     event_words,
+    pronoun_suffix,
 )
 
 SUBJECT_REACH = 10  # words between a verb and its subject (titles, a date, an adverb)
@@ -116,10 +117,25 @@ def subject_after(
         between = range(head + 1, g.first)
         if any(view.is_word(j, "complementizer") or _is_verb_at(view, j, skip) for j in between):
             return None
+        if _object_gap(view, between):
+            return None  # نفى في بيان سيطرة القوات: the actor belongs to the noun
         if preposition_of(view, g) is None:
             return g
         return None
     return None
+
+
+def _before_subject(view: SentenceView, j: int) -> bool:
+    """May token ``j`` stand between a verb and its named subject: a title or an adjective of
+    the name, a date, a particle, a mark, or a word inside another name."""
+    tok = view.tokens[j]
+    return (
+        j in view.inside
+        or j in view.dates
+        or not tok.norm[:1].isalpha()
+        or view.is_word(j, "particle")
+        or view._leads_to_name(j)
+    )
 
 
 def subject_before(view: SentenceView, groups: list[Group], head: int, lo: int) -> Group | None:
@@ -151,7 +167,7 @@ def antecedent(view: SentenceView, groups: list[Group], head: int) -> Group | No
     rel = head - 1
     if rel > 0 and view.is_word(rel, "particle"):
         rel -= 1
-    if not view.is_word(rel, "relative") or _object_pronoun(view, head):
+    if not view.is_word(rel, "relative") or object_pronoun(view, head):
         return None
     for g in reversed(groups):
         if g.stop <= rel:
@@ -159,12 +175,32 @@ def antecedent(view: SentenceView, groups: list[Group], head: int) -> Group | No
     return None
 
 
-def _object_pronoun(view: SentenceView, j: int) -> bool:
+def object_pronoun(view: SentenceView, j: int) -> bool:
+    """Does the verb at ``j`` carry an object pronoun (استقبله، فرضه، حثهما)?"""
     match = lookup(view.tokens[j].norm)
-    norm = view.tokens[j].norm
-    return match is not None and any(
-        norm.endswith(p) and not match.entry.form.endswith(p) for p in _OWNER_SUFFIXES
+    suffix = pronoun_suffix(view.tokens[j].text)
+    return (
+        match is not None
+        and match.entry.pos == "verb"
+        and suffix is not None
+        and not match.entry.form.endswith(suffix)
     )
+
+
+POSSESSOR_REACH = 20  # words between a possessed verbal noun and the actor it refers back to
+
+
+def possessor(view: SentenceView, groups: list[Group], i: int, lo: int, dual: bool) -> Group | None:
+    """Whom the pronoun of a verbal noun points back at (أكد فلان ترحيبه، عقب محادثاتهما): the
+    nearest bare actor before it in its clause, the nearest pair of actors for a dual."""
+    for g in reversed(groups):
+        if g.stop > i:
+            continue
+        if g.first < lo or (i - g.stop > POSSESSOR_REACH and not dual):
+            return None
+        if preposition_of(view, g) is None and (not dual or len(g.refs()) == 2):
+            return g
+    return None
 
 
 def genitive(view: SentenceView, groups: list[Group], i: int) -> Group | None:
@@ -205,13 +241,17 @@ def _object_gap(view: SentenceView, between: range) -> bool:
         match = lookup(view.tokens[j].norm)
         if match is not None and match.entry.pos in ("noun", "light"):
             return True
-    if not between:
+    return any(_governing_noun(view, j) for j in between)
+
+
+def _governing_noun(view: SentenceView, j: int) -> bool:
+    """A noun with ب/ل glued on (بتصنيف، لإبعاد): what follows is its complement."""
+    if j in view.inside or view._leads_to_name(j) or view.is_word(j, "preposition"):
         return False
-    j = between[-1]
-    while j > between[0] and view._leads_to_name(j):
-        j -= 1
     norm = view.tokens[j].norm.lstrip("وف")
-    return norm[:1] in ("ب", "ل") and len(norm) > 4 and not view.is_word(j, "preposition")
+    if norm.endswith("ا"):  # لاحقاً، مجدداً: an adverb, not a noun governing the actor
+        return False
+    return norm[:1] in ("ب", "ل") and len(norm) > 4
 
 
 _OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")

@@ -35,6 +35,20 @@ def function_forms(norm: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+_MARKS = dict.fromkeys(range(0x064B, 0x0653)) | {0x0640: None}  # harakat, tatweel
+_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def pronoun_suffix(text: str) -> str | None:
+    """The attached pronoun a word ends with (ترحيبه، محادثاتهما), read on the written word:
+    normalization spells ة as ه, so a feminine noun (المبادرة) would look possessed."""
+    bare = text.translate(_MARKS)
+    for suf in _SUFFIXES:
+        if bare.endswith(suf) and len(bare) > len(suf) + 2:
+            return suf
+    return None
+
+
 @dataclass
 class Mention:
     """An entity mention inside the sentence, by token positions."""
@@ -71,6 +85,7 @@ class SentenceView:
     starts: dict[int, Mention] = field(default_factory=dict)  # first token → mention
     inside: dict[int, Mention] = field(default_factory=dict)  # any token → mention
     boundaries: list[int] = field(default_factory=list)  # token indices that open a clause
+    dates: set[int] = field(default_factory=set)  # tokens inside a time expression
 
     def forms(self, i: int) -> frozenset[str]:
         return function_forms(self.tokens[i].norm)
@@ -150,6 +165,7 @@ def sentence_views(doc: Document) -> list[SentenceView]:
         ),
         key=lambda s: s.start,
     )
+    timexes = sorted(doc.spans.get("timex", []), key=lambda s: s.start)
     boundary_words = event_words()["boundary"]
     punct = event_words()["punctuation"]
     views = []
@@ -168,7 +184,10 @@ def sentence_views(doc: Document) -> list[SentenceView]:
             view.starts.setdefault(m.first, m)
             for i in range(m.first, m.stop):
                 view.inside.setdefault(i, m)
+        dated = [t for t in timexes if t.start < sent.end and sent.start < t.end]
         for i, tok in enumerate(tokens):
+            if any(t.start < tok.end and tok.start < t.end for t in dated):
+                view.dates.add(i)
             if tok.norm in punct or (
                 function_forms(tok.norm) & boundary_words and i not in view.inside
             ):
