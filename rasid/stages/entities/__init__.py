@@ -23,6 +23,7 @@ from rasid.pipeline import stage
 from rasid.stages.entities.actors import DocActor, group_mentions, headline_text
 from rasid.stages.entities.consistency import find_repeats, vote_types
 from rasid.stages.entities.dateline import dateline_mentions, merge_dateline
+from rasid.stages.entities.forces import force_mentions, link_forces
 from rasid.stages.entities.gazetteer import country_names
 from rasid.stages.entities.lexicon import load_lexicon
 from rasid.stages.entities.patterns import pattern_mentions, place_mentions
@@ -35,6 +36,7 @@ from rasid.stages.entities.recognize import (
     join_people,
     model_mentions,
     place,
+    seat_types,
     split_people,
     strip_titles,
     title_names,
@@ -111,8 +113,11 @@ def find_mentions(
     if repeats:
         mentions = sorted([*mentions, *repeats], key=lambda m: (m.first, -m.stop))
     extend_names(mentions, tokens, lexicon, entity_words()["title"])
+    mentions = force_mentions(mentions, tokens, sentences)
     place(mentions, tokens, lexicon)  # again: repeats are new, extended names start earlier
+    seat_types(mentions)
     attach_roles(mentions, tokens, sentences, text)
+    link_forces(mentions, tokens, sentences)
     actors = group_mentions(mentions)
     return mentions, actors
 
@@ -166,7 +171,10 @@ def write_entities(doc: Document, mentions: list[Mention], actors: list[DocActor
 
 
 def display_name(m: Mention, text: str) -> str:
-    """A mention as a name to show: its text, with the article's alef back after "لل"."""
+    """A mention as a name to show: its text, with the article's alef back after "لل"; a
+    name rasid built ("قوات حفتر" for "القوات الموالية لحفتر") as built."""
+    if m.display:
+        return m.display
     shown = text[m.start : m.end]
     if m.name.startswith("ال") and normalize_arabic(shown) == m.name[1:]:
         return "ا" + shown

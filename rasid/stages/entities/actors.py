@@ -68,9 +68,11 @@ class DocActor:
 
     @property
     def name(self) -> str:
-        """The longest name, most frequent among equals, first seen among those."""
-        counts = Counter(self.names)
-        order = {n: i for i, n in reversed(list(enumerate(self.names)))}
+        """The longest name, most frequent among equals, first seen among those; a mention
+        grouped here as another's alias ("(قسد)", "قوات حفتر") names the actor only alone."""
+        names = [m.name for m in self.mentions if m.alias_of is None] or self.names
+        counts = Counter(names)
+        order = {n: i for i, n in reversed(list(enumerate(names)))}
         return max(counts, key=lambda n: (len(n.split()), counts[n], -order[n]))
 
     @property
@@ -108,7 +110,11 @@ def _same(m: tuple[str, ...], actor: DocActor, kind: str) -> bool:
 def group_mentions(mentions: Sequence[Mention]) -> list[DocActor]:
     """Actors of one document in order of first mention; see the module docstring."""
     actors: list[DocActor] = []
-    for m in mentions:
+    # an alias whose name comes later ("قوات حفتر" before "قائد الجيش الوطني الليبي …")
+    # waits for it
+    later = [m for m in mentions if m.alias_of is not None and m.alias_of.first > m.first]
+    waiting = {id(m) for m in later}
+    for m in [*(m for m in mentions if id(m) not in waiting), *later]:
         key = name_key(m.name)
         if not key:
             continue

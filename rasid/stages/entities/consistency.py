@@ -26,11 +26,8 @@ from rasid.stages.entities.tokens import (
 )
 
 MIN_LETTERS = 3
-RULE_SOURCES = (
-    "pattern",
-    "dateline",
-    "gazetteer",
-)  # their type comes from where they stand, not a vote
+# their type comes from where they stand, not a vote; a person after a title is one too
+RULE_SOURCES = ("pattern", "dateline", "gazetteer", "title")
 # a compound surname is two words: "صنع الله", "عبد السلام", "نور الدين", never "الله" alone
 _COMPOUND_STARTS = COMPOUND_STARTS | {"صنع"}
 _COMPOUND_ENDS = frozenset({"الله", "الدين", "الرحمن"})
@@ -93,9 +90,12 @@ def find_repeats(
                 i += 1
                 continue
             hit = None
-            for form in word_forms(tokens[i].norm):
+            whole = tokens[i].norm
+            for form in word_forms(whole):
                 for words, kind in by_first.get(form, ()):
                     size = len(words)
+                    if size == 1 and form != whole and lexicon.is_common(whole):
+                        continue  # "لصالح" is "for the benefit of", not ل + the name صالح
                     if i + size > limit or any(k in covered for k in range(i, i + size)):
                         continue
                     if has_tanween(tokens[i + size - 1].text):

@@ -346,6 +346,7 @@ def pattern_mentions(
                 continue
             added.append(Mention(i, stop, kind, "pattern"))
             i = stop
+    added += commanded_bodies(tokens, sentences, [*mentions, *added])
     added += headless_names(tokens, sentences, [*mentions, *added])
     if not added:
         return seated(mentions, tokens)
@@ -362,6 +363,41 @@ def pattern_mentions(
         if not any(m.overlaps(a) and not (a.first <= m.first and m.stop <= a.stop) for a in added)
     ]
     return seated(sorted([*kept, *added], key=lambda m: (m.first, -m.stop)), tokens)
+
+
+def commanded_bodies(
+    tokens: Sequence[Token], sentences: Sequence[Sequence[int]], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """The force a named commander leads: "قائد قوات الدعم السريع محمد حمدان دقلو", "القائد
+    العام لقوات …" — a general head and the definite words between a title of command and
+    the commander's name are the organisation's name, though each word is ordinary."""
+    words = entity_words()
+    heads, leader, mods = words["generic"], words["leader"], words["mod"]
+    stops = words["title"] | words["notname"] | _RELATIVES
+    covered = {i for m in mentions for i in range(m.first, m.stop)}
+    people = {m.first for m in mentions if m.type == "PER"}
+    out: list[Mention] = []
+    for first, limit in sentence_bounds(sentences):
+        for i in range(first + 1, limit - 2):
+            if i in covered or not bare(tokens[i].norm, heads):
+                continue
+            before = i - 1
+            if bare(tokens[before].norm, mods) and before > first:
+                before -= 1  # "القائد العام لقوات …"
+            if not bare(tokens[before].norm, leader):
+                continue
+            k = i + 1
+            while k < limit and k < i + 4 and k not in covered:
+                norm = tokens[k].norm
+                if not (norm.isalpha() and norm.startswith("ال")) or norm in stops:
+                    break
+                if head_type(norm) or bare(norm, heads):
+                    break
+                k += 1
+            if k > i + 1 and k in people:
+                out.append(Mention(i, k, "ORG", "pattern"))
+                covered.update(range(i, k))
+    return out
 
 
 def headless_names(

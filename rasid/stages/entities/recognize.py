@@ -17,7 +17,7 @@ from importlib import resources
 
 from rasid.normalize import normalize_arabic
 from rasid.stages.entities.corpora import entity_spans
-from rasid.stages.entities.lexicon import Lexicon
+from rasid.stages.entities.lexicon import Lexicon, WordStats
 from rasid.stages.entities.tokens import (
     COMPOUND_STARTS,
     Token,
@@ -40,7 +40,7 @@ class Mention:
     first: int  # index of its first token in the document's token list
     stop: int  # index after its last token
     type: str
-    source: str  # "model" | "pattern" | "document"
+    source: str  # "model" | "pattern" | "title" (a person after a title) | "document" | …
     start: int = 0  # character offsets into clean_text, clitics excluded
     end: int = 0
     name: str = ""  # normalized form used to compare names (article restored after لل)
@@ -49,6 +49,8 @@ class Mention:
     actor: str | None = None
     titles: list[str] | None = None  # a role of stacked titles, one by one
     alias_of: Mention | None = None  # the name this one abbreviates: "(قسد)" after its name
+    leader: str | None = None  # a force named by its leader: his surname ("قوات حفتر")
+    display: str | None = None  # the name to show when it is built, not read in the text
 
     def overlaps(self, other: Mention) -> bool:
         return self.first < other.stop and other.first < self.stop
@@ -79,8 +81,15 @@ def _names_in(mentions: Sequence[Mention], tokens: Sequence[Token]) -> set[str]:
     return words
 
 
-def clitic_cut(norm: str, lexicon: Lexicon, doc_names: set[str]) -> tuple[int, str]:
-    """(letters to drop, name form) for a mention's first word; see the module docstring."""
+def clitic_cut(
+    norm: str, lexicon: Lexicon, doc_names: set[str], after_head: bool = False
+) -> tuple[int, str]:
+    """(letters to drop, name form) for a mention's first word; see the module docstring.
+
+    ``after_head``: the word right before is a title, an adjective or a head noun
+    ("المبعوث الأممي فولكر", "مجموعة فاغنر"), where no conjunction or preposition goes, so
+    a word no corpus knows keeps its first letter.
+    """
     candidates = clitic_candidates(norm)
     if not candidates:
         return 0, norm
@@ -98,13 +107,15 @@ def clitic_cut(norm: str, lexicon: Lexicon, doc_names: set[str]) -> tuple[int, s
     for drop, rest in candidates:  # "لحكومة", "لوزارة": the rest is the commoner word
         known = lexicon.get(rest)
         if known is not None and (whole is None or known.o + known.named > whole.o + whole.named):
+            if _a_name(whole) and not lexicon.is_name(rest, 0.3):
+                continue  # "فيصل" is a name, not ف + the verb "يصل"
             return drop, rest
     if whole is not None and whole.named and whole.name_share >= 0.3:
         return 0, norm
     for drop, rest in candidates:
         if lexicon.is_name(rest, 0.3):
             return drop, rest
-    if whole is not None:
+    if whole is not None or after_head:
         return 0, norm
     drop, rest = candidates[-1]  # the single letter
     if drop == 1 and norm[0] in "وف" and len(rest) >= 4:  # "واسط" is a name, not و + اسط
@@ -112,10 +123,30 @@ def clitic_cut(norm: str, lexicon: Lexicon, doc_names: set[str]) -> tuple[int, s
     return 0, norm
 
 
+def _a_name(stats: WordStats | None) -> bool:
+    """The corpora saw the word mostly inside names, often enough to trust it."""
+    return stats is not None and stats.named >= 3 and stats.name_share >= 0.6
+
+
+def _after_head(tokens: Sequence[Token], i: int) -> bool:
+    """The word before token ``i`` leaves no room for a conjunction or preposition on it: a
+    title, a role word, a nisba adjective or a head noun ("الأمير", "الروسي", "صحيفة")."""
+    if i == 0:
+        return False
+    norm = tokens[i - 1].norm
+    if not norm.isalpha() or tokens[i - 1].end != tokens[i].start - 1:
+        return False  # punctuation, or not one space between: "…، فولكر" may be a new clause
+    words = entity_words()
+    kinds = ("title", "mod", "outlet", "generic", "orghead", "town", "area", "fac", "label")
+    if is_adjective(norm):  # "المبعوث الأممي فولكر", not "الحكومة الليبية وحفتر"
+        return i >= 2 and tokens[i - 2].norm in words["title"]  # "بالسفير الفرنسي و…": no
+    return any(bare(norm, words[k]) for k in kinds)
+
+
 def is_head(norm: str) -> bool:
     """A head word of the rule layer (عملية، مطار، حكومة، ميليشيا …)."""
     words = entity_words()
-    return any(norm in words[k] for k in ("event", "law", "fac", "generic", "label"))
+    return any(norm in words[k] for k in ("event", "law", "fac", "generic", "label", "force"))
 
 
 def place(mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon) -> None:
@@ -123,7 +154,7 @@ def place(mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon) ->
     doc_names = _names_in(mentions, tokens)
     for m in mentions:
         head = tokens[m.first]
-        if m.source == "pattern":  # the rule matched a head word: cut exactly its clitics
+        if m.source in ("pattern", "force"):  # a rule matched a head: cut exactly its clitics
             drop, rest = next(
                 ((d, r) for d, r in clitic_candidates(head.norm) if is_head(r)), (0, head.norm)
             )
@@ -132,7 +163,7 @@ def place(mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon) ->
         elif m.source == "dateline":  # a dateline has no conjunction: "واع" is the agency
             drop, rest = 0, head.norm
         else:
-            drop, rest = clitic_cut(head.norm, lexicon, doc_names)
+            drop, rest = clitic_cut(head.norm, lexicon, doc_names, _after_head(tokens, m.first))
         m.start = head.start + raw_offset(head.text, drop)
         m.end = tokens[m.stop - 1].end
         words = [rest] + [t.norm for t in tokens[m.first + 1 : m.stop]]
@@ -271,10 +302,10 @@ def title_names(
             if size >= 2 or (size == 1 and (person or closes)):
                 if size == 1 and not person and len(tokens[j].norm) < 3:
                     continue
-                added.append(Mention(j, k, "PER", "pattern"))
+                added.append(Mention(j, k, "PER", "title"))
                 taken.update(range(j, k))
             elif found := _after_role(j, limit, tokens, lexicon, starts, taken):
-                added.append(Mention(*found, "PER", "pattern"))
+                added.append(Mention(*found, "PER", "title"))
                 taken.update(range(*found))
     return added
 
@@ -348,6 +379,15 @@ def country_types(mentions: list[Mention], countries: frozenset[str]) -> None:
     for m in mentions:
         if m.type in ("PER", "ORG") and m.name in countries:
             m.type = "LOC"
+
+
+def seat_types(mentions: list[Mention]) -> None:
+    """A seat of power named for the power in it is an organisation ("قال الكرملين"), though
+    the tagger and the gazetteer read a building or a place (list ``seatorg``)."""
+    seats = entity_words().get("seatorg", frozenset())
+    for m in mentions:
+        if m.name in seats:
+            m.type = "ORG"
 
 
 def split_people(

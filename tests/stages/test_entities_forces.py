@@ -1,0 +1,115 @@
+"""Forces named by their leader, names that begin with و/ف, and people after titles.
+
+Sentences are written for these tests; the tagger is the list tagger of test_entities, so
+what is pinned is the rule layer around the model.
+"""
+
+from __future__ import annotations
+
+from rasid.document import Document
+from rasid.stages.entities.lexicon import Lexicon, WordStats
+from rasid.stages.entities.recognize import clitic_cut
+from tests.stages.test_entities import mentions, run
+
+
+def actor_of(doc: Document, text: str) -> str:
+    return next(s.attrs["actor"] for s in doc.spans["entities"] if s.text == text)
+
+
+def names(doc: Document) -> dict[str, str]:
+    return {a.id: a.name for a in doc.actors}
+
+
+def test_force_named_by_its_leader_is_one_org_mention() -> None:
+    doc = run(
+        "قال شهود إن قوات عيسى المختار دخلت البلدة، وإن المختار نفسه لم يظهر.",
+        {"عيسى المختار": "PER", "المختار": "PER"},
+    )
+    assert ("قوات عيسى المختار", "ORG") in mentions(doc)
+    assert ("المختار", "PER") in mentions(doc)
+
+
+def test_force_without_a_commanded_body_is_an_actor_of_its_own() -> None:
+    doc = run(
+        "التقى الوسيط سالم بوزيد أمس. وقالت مصادر إن ميليشيات بوزيد انسحبت من الميناء.",
+        {"سالم بوزيد": "PER", "بوزيد": "PER"},
+    )
+    force = actor_of(doc, "ميليشيات بوزيد")
+    assert names(doc)[force] == "قوات بوزيد"
+    assert force != actor_of(doc, "سالم بوزيد")
+
+
+def test_loyal_forces_join_the_body_their_leader_commands() -> None:
+    doc = run(
+        "وأكد قائد جيش التحرير الشعبي صابر الهادي أن الهدنة صامدة. "
+        "غير أن القوات الموالية للهادي قصفت مواقع في الشمال، كما تقدمت قوات الهادي جنوباً.",
+        {"جيش التحرير الشعبي": "ORG", "صابر الهادي": "PER", "الهادي": "PER"},
+    )
+    body = actor_of(doc, "جيش التحرير الشعبي")
+    assert actor_of(doc, "القوات الموالية للهادي") == body
+    assert actor_of(doc, "قوات الهادي") == body
+    assert names(doc)[body] == "جيش التحرير الشعبي"  # the alias never names the actor
+
+
+def test_a_title_between_head_and_name_keeps_the_person() -> None:
+    doc = run(
+        "وتراجعت قوات العقيد صابر الهادي إلى الضواحي.",
+        {"صابر الهادي": "PER"},
+    )
+    assert ("صابر الهادي", "PER") in mentions(doc)
+
+
+def test_commanded_body_of_ordinary_words_is_an_organisation() -> None:
+    doc = run(
+        "وقال قائد قوات النخبة الساحلية منير العباسي إن الطريق مفتوح.",
+        {"منير العباسي": "PER"},
+    )
+    assert ("قوات النخبة الساحلية", "ORG") in mentions(doc)
+
+
+def test_seat_of_power_that_speaks_is_an_organisation() -> None:
+    doc = run("ونفى الكرملين صحة التقارير.", {"الكرملين": "LOC"})
+    assert mentions(doc) == [("الكرملين", "ORG")]
+
+
+def test_first_name_after_a_title_keeps_its_waw() -> None:
+    """An unknown name after "المبعوث الأممي" has no conjunction on it: ويلبرت, not يلبرت."""
+    doc = run("وقال المبعوث الأممي ويلبرت كارسون إن المحادثات مثمرة.", {"ويلبرت كارسون": "PER"})
+    assert ("ويلبرت كارسون", "PER") in mentions(doc)
+
+
+def test_unknown_name_joined_to_a_phrase_still_loses_its_conjunction() -> None:
+    for text in (
+        "وقع الاتفاق بين الحكومة الانتقالية ونافارو أمس.",
+        "التقى الوزير بالسفير الفرنسي ونافارو في القصر.",
+    ):
+        doc = run(text, {"ونافارو": "PER"})
+        assert ("نافارو", "PER") in mentions(doc), text
+
+
+def test_a_name_the_corpora_know_is_not_cut_into_a_verb() -> None:
+    """ "فيصل" is a name, though "يصل" (arrives) is the commoner word."""
+    lexicon = Lexicon(
+        {"فيصل": WordStats(o=1, named=8, kind="PER"), "يصل": WordStats(o=21, named=1, kind="PER")}
+    )
+    assert clitic_cut("فيصل", lexicon, set()) == (0, "فيصل")
+    assert clitic_cut("فيصل", lexicon, set(), after_head=True) == (0, "فيصل")
+
+
+def test_surname_of_a_person_after_a_title_is_found_again() -> None:
+    """A person the rules found after a title counts for the document's repeats."""
+    doc = run(
+        "قال العقيد منصور القرقني إن الهجوم فشل. وأضاف القرقني أن الخسائر كبيرة.",
+        {},
+    )
+    found = mentions(doc)
+    assert ("منصور القرقني", "PER") in found and ("القرقني", "PER") in found
+
+
+def test_surname_glued_to_a_common_word_is_not_repeated() -> None:
+    """ "لصالح" is "in favour of", not ل + the surname صالح."""
+    doc = run(
+        "قال النائب حامد صالح إن التصويت جاء لصالح الحكومة.",
+        {"حامد صالح": "PER"},
+    )
+    assert [m for m in mentions(doc) if m[0] == "صالح"] == []
