@@ -106,3 +106,21 @@ def test_what_a_quote_says_types_its_generic_cue(content: str, type_: str | None
 def test_a_rejection_said_with_qala_is_a_reject_event() -> None:
     types = _types('وقال وزير الخارجية اليوناني نيكوس دندياس إن الاتفاق "باطل قانونياً".')
     assert ("وقال", "REJECT") in types and not any(ty == "STATEMENT" for _t, ty in types)
+
+
+def test_a_later_definite_noun_names_the_reported_action_again() -> None:
+    body = (
+        "أعلن الرئيس المصري عبد الفتاح السيسي، الأحد، مبادرة لحل الأزمة الليبية. "
+        "ورفض المجلس الأعلى للدولة في طرابلس المبادرة بعد ساعات."
+    )
+    assert [t for t, ty in _types(body) if ty == "AGREE"] == ["مبادرة"]
+
+
+def test_a_noun_after_a_verb_of_its_type_is_that_verbs_object() -> None:
+    body = "استضاف وزير الخارجية التركي، الخميس، اجتماعاً ثلاثياً في أنطاليا."
+    assert [t for t, ty in _types(body) if ty == "CONSULT"] == ["استضاف"]
+
+
+def test_clashes_that_occurred_are_not_a_signing() -> None:
+    body = "قال مسؤول أمني إن الاشتباكات وقعت بين مجموعتين مسلحتين في طرابلس."
+    assert not any(ty == "AGREE" for _t, ty in _types(body))

@@ -20,6 +20,7 @@ from rasid.document import Document, Span
 from rasid.normalize import normalize_arabic
 from rasid.stages.entities.tokens import tokenize
 from rasid.stages.events.model import Event
+from rasid.stages.events.triggers import back_references
 
 DENYING = frozenset({"REJECT"})
 Phrase = tuple[str, str | None, tuple[str, ...]]  # type, mode, words
@@ -86,7 +87,8 @@ def _cue_event(events: list[Event], cue: dict) -> Event | None:
 
 def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
     """``events`` with every quote's cue act, content claims and STATEMENTs settled."""
-    drop: set[int] = set()
+    drop = back_references(doc.clean_text, events)
+    events = [e for e in events if id(e) not in drop]
     added: list[Event] = []
     for q in quotes_of(doc):
         qid = q.attrs.get("id")

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasid.stages.events.lexicon import Entry, Match, bare_forms, candidates
+from rasid.normalize import normalize_arabic
+from rasid.stages.events.lexicon import Entry, Match, bare_forms, candidates, load_entries
+from rasid.stages.events.model import Event
 from rasid.stages.events.view import SentenceView
 
 LIGHT_WINDOW = 10  # words between a light verb and its noun (its subject's title, a date)
@@ -88,4 +90,38 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
         if entry.pos == "light" and light is None and not tok.norm.endswith(_POSSESSIVE):
             continue
         out.append(Trigger(i, entry, match.future, light))
+    return out
+
+
+_DEFINITE = ("ال", "بال", "لل", "كال", "وال", "وبال", "ولل", "فال")
+
+
+def _pos(e: Event) -> str:
+    entries = load_entries().get(e.lemma)
+    return entries[0].pos if entries else ""
+
+
+def back_references(text: str, events: list[Event]) -> set[int]:
+    """ids of events that only name an action already reported (guidelines: a nominal
+    back-reference is not an event): a free verbal noun with the article after an earlier
+    event of the same word (المبادرة، الاجتماع، الغارات), or a noun a few words after a verb
+    of its own type in its sentence (استضاف … اجتماعاً، اختتمت … الجولة). A noun of the
+    same type elsewhere is often a new action (تمهيداً للقاء بين الرئيسين) and stays."""
+    out: set[int] = set()
+    seen: set[str] = set()
+    verbs = [v for v in events if _pos(v) == "verb"]
+    for e in sorted(events, key=lambda e: e.start):
+        if _pos(e) == "noun":
+            again = e.lemma in seen and normalize_arabic(text[e.start : e.end]).startswith(
+                _DEFINITE
+            )
+            same_act = any(
+                v.sentence == e.sentence
+                and v.type == e.type
+                and 0 < e.index - v.index <= LIGHT_WINDOW
+                for v in verbs
+            )
+            if again or same_act:
+                out.add(id(e))
+        seen.add(e.lemma)
     return out
