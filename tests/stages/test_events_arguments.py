@@ -112,3 +112,22 @@ def test_a_feminine_ending_is_not_read_as_a_possessive_pronoun() -> None:
     assert pronoun_suffix("المبادرة") is None
     assert pronoun_suffix("ترحيبه") == "ه"
     assert pronoun_suffix("محادثاتهما") == "هما"
+
+
+def test_companions_join_the_party_and_a_resumed_verb_keeps_its_subject() -> None:
+    events = _events(
+        "أنقرة - أجرى وزير الخارجية التركي مولود تشاووش أوغلو، برفقة وزير الدفاع خلوصي أكار، "
+        "زيارة مفاجئة إلى بغداد الأحد، التقى خلالها الرئيس العراقي برهم صالح."
+    )
+    for trigger in ("زيارة", "التقى"):
+        assert _names(_on(events, trigger)["source"]) == ["مولود تشاووش أوغلو", "خلوصي أكار"]
+    assert _names(_on(events, "التقى")["target"]) == ["برهم صالح"]
+
+
+def test_pronoun_before_a_quoted_verb_and_a_possessed_force_past_a_particle() -> None:
+    events = _events(
+        "طرابلس - قال رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة إن حكومته لن تسلم السلطة، "
+        'وقال الرئيس المصري عبد الفتاح السيسي إنه "يرحب" بالحوار.'
+    )
+    assert _names(_on(events, "تسلم")["source"]) == ["حكومة الوحدة الوطنية"]
+    assert _names(_on(events, "يرحب")["source"]) == ["عبد الفتاح السيسي"]

@@ -15,6 +15,8 @@ from __future__ import annotations
 from rasid.document import Document
 from rasid.pipeline import stage
 from rasid.stages.events.arguments import (
+    JOIN_REACH,
+    QUOTE_MARKS,
     Group,
     antecedent,
     find_place,
@@ -26,11 +28,13 @@ from rasid.stages.events.arguments import (
     pair_words,
     participant_groups,
     possessor,
+    preposition_of,
     subject_after,
     subject_before,
     title_organisation,
 )
 from rasid.stages.events.dates import find_date
+from rasid.stages.events.lexicon import lookup
 from rasid.stages.events.modality import find_modality
 from rasid.stages.events.model import Event
 from rasid.stages.events.speech import apply_quotes, quote_at
@@ -59,7 +63,10 @@ def _in_request(view: SentenceView, trig: Trigger, done: list[Event]) -> bool:
 
 def _coordinated(view: SentenceView, head: int, lo: int, done: list[Event]) -> bool:
     """و + verb continuing the clause of the sentence's previous event shares its subject
-    (وصف مجلس النواب الاتفاق …، وطالب الجامعة العربية …): the actor after it is its object."""
+    (وصف مجلس النواب الاتفاق …، وطالب الجامعة العربية …): the actor after it is its object;
+    so does a verb pointing back at that event (زيارة …، التقى خلالها فلاناً)."""
+    if done and view.is_word(head + 1, "resume"):
+        return True
     if not done or not view.tokens[head].text.startswith("و"):
         return False
     prev = done[-1].index
@@ -77,11 +84,12 @@ def _implicit_subject(
         return []
     if quote is not None:
         speakers = list(quote.attrs.get("speaker_actors") or [])
+        k = _word_before(view, head)
         pronoun = (
-            head > 0
-            and view.is_word(head - 1, "complementizer")
-            and view.tokens[head - 1].norm.endswith(("ه", "ها", "هما", "هم"))
-        )
+            k >= 0
+            and (view.is_word(k, "complementizer") or view.is_word(k, "boundary"))
+            and pronoun_suffix(view.tokens[k].text) is not None
+        )  # إنه "يرحب"، لكنه يرفض: the speaker
         first_person = tok.norm.lstrip("وف").startswith(("ن", "سن"))
         if pronoun or first_person:
             return speakers
@@ -91,6 +99,38 @@ def _implicit_subject(
     if previous and tok.text.startswith("و") and head - lo <= 1:
         return list(previous[-1].source)
     return []
+
+
+LIGHT_REACH = 16  # a light verb's subject with its companions (أجرى فلان، برفقة …، زيارة)
+
+
+def _light_subject(
+    view: SentenceView, groups: list[Group], i: int, lo: int, hi: int
+) -> Group | None:
+    """The subject of a light verb further back than the trigger finder looks (a long
+    subject with its companions or a date between): the verbal noun's actor."""
+    for k in range(i - 1, max(lo, i - LIGHT_REACH) - 1, -1):
+        if view.is_word(k, "complementizer"):
+            return None
+        match = lookup(view.tokens[k].norm) if k not in view.inside else None
+        if match is None or match.entry.pos not in ("verb", "lightverb"):
+            continue
+        if match.entry.pos == "verb":
+            return None
+        subj = subject_before(view, groups, k, lo) or subject_after(view, groups, k, hi, i)
+        return subj if subj is not None and subj.stop <= i else None
+    return None
+
+
+def _word_before(view: SentenceView, head: int) -> int:
+    """The word before a verb, past quote marks and particles (أن حكومته لن تسلم، إنه "يرحب")."""
+    k = head - 1
+    while k >= 0 and (
+        view.tokens[k].norm in QUOTE_MARKS
+        or (view.is_word(k, "particle") and not view.is_word(k, "complementizer"))
+    ):
+        k -= 1
+    return k
 
 
 def _force_of(view: SentenceView, quote, done: list[Event]) -> list[dict]:
@@ -216,6 +256,8 @@ def _event(
             suffix = pronoun_suffix(tok.text)
             if subj is None and suffix is not None:
                 subj = possessor(view, groups, i, lo, suffix == "هما")
+            if subj is None and suffix is None:
+                subj = _light_subject(view, groups, i, lo, hi)
         if subj is None and entry.cond == "neg":
             subj = issuer(view, groups, head, hi)
         source = subj.refs() if subj else []
@@ -227,7 +269,7 @@ def _event(
             source = _pair_refs(view, j, [*previous, *done])
             if entry.type in SYMMETRIC and len(source) == 2:
                 source, target = source[:1], source[1:]
-    if not source and not coordinated and verbal and owned_force(view, head - 1):
+    if not source and not coordinated and verbal and owned_force(view, _word_before(view, head)):
         source = _force_of(view, quote, done)
     if not source and not coordinated and (verbal or pronoun_suffix(tok.text)):
         source = _implicit_subject(view, head, lo, quote, done, previous)
@@ -269,6 +311,22 @@ def _event(
     )  # fmt: skip
 
 
+def _add_escorts(view: SentenceView, groups: list[Group], done: list[Event]) -> None:
+    """برفقة فلان / يرافقهما فلان: the companions act with the party they escort, in every
+    event of the sentence whose source that party is."""
+    for p in range(len(view.tokens)):
+        if not view.is_word(p, "escort"):
+            continue
+        escorts = next((g for g in groups if p < g.first <= p + JOIN_REACH), None)
+        if escorts is None or preposition_of(view, escorts) is not None:
+            continue
+        starts = {m.span.start for m in view.mentions if m.first < p}
+        for e in done:
+            if e.source and e.type != "STATEMENT" and all(r["start"] in starts for r in e.source):
+                have = {r["actor"] for r in e.source}
+                e.source += [r for r in escorts.refs() if r["actor"] not in have]
+
+
 def find_events(doc: Document) -> list[Event]:
     """Every event of the document's body, in text order (the stage without writing)."""
     events: list[Event] = []
@@ -282,6 +340,7 @@ def find_events(doc: Document) -> list[Event]:
             ev = _event(doc, view, groups, trig, done, previous)
             if ev is not None:
                 done.append(ev)
+        _add_escorts(view, groups, done)
         events += done
         previous = done or previous
     events = apply_quotes(doc, events)

@@ -26,7 +26,7 @@ from rasid.stages.events.view import (
 SUBJECT_REACH = 10  # words between a verb and its subject (titles, a date, an adverb)
 JOIN_REACH = 8  # words between و and the next member's name (its title)
 SVO_GAP = 2
-_QUOTE_MARKS = frozenset('"«»“”')  # إن موسكو "مستعدة": a quote mark does not part them
+QUOTE_MARKS = frozenset('"«»“”')  # إن موسكو "مستعدة": a quote mark does not part them
 _PLACE_PREPOSITIONS = ("في", "ب", "قرب", "الى", "داخل")
 
 
@@ -119,22 +119,23 @@ def subject_after(
             return None
         if _object_gap(view, between):
             return None  # نفى في بيان سيطرة القوات: the actor belongs to the noun
+        if any(_new_clause(view, j) for j in between):
+            return None  # … السلطة، وقال فلان: the name belongs to the next clause
         if preposition_of(view, g) is None:
             return g
         return None
     return None
 
 
-def _before_subject(view: SentenceView, j: int) -> bool:
-    """May token ``j`` stand between a verb and its named subject: a title or an adjective of
-    the name, a date, a particle, a mark, or a word inside another name."""
-    tok = view.tokens[j]
+def _new_clause(view: SentenceView, j: int) -> bool:
+    """A comma followed by و + a word that is not a title opens a new clause (، وقال)."""
+    nxt = j + 1
     return (
-        j in view.inside
-        or j in view.dates
-        or not tok.norm[:1].isalpha()
-        or view.is_word(j, "particle")
-        or view._leads_to_name(j)
+        view.tokens[j].norm in (",", "،")
+        and nxt < len(view.tokens)
+        and nxt not in view.inside
+        and view.tokens[nxt].text.startswith("و")
+        and not view._leads_to_name(nxt)
     )
 
 
@@ -146,7 +147,7 @@ def subject_before(view: SentenceView, groups: list[Group], head: int, lo: int) 
         if g.first < lo or head - g.stop > SVO_GAP:
             return None
         if any(
-            not (view.tokens[j].norm[:1].isalpha() or view.tokens[j].norm in _QUOTE_MARKS)
+            not (view.tokens[j].norm[:1].isalpha() or view.tokens[j].norm in QUOTE_MARKS)
             or view.is_word(j, "complementizer")
             for j in range(g.stop, head)
         ):  # قال فلان إن قواته سيطرت: the subject of the report is not the verb's

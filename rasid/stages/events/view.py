@@ -44,7 +44,7 @@ def pronoun_suffix(text: str) -> str | None:
     normalization spells ة as ه, so a feminine noun (المبادرة) would look possessed."""
     bare = text.translate(_MARKS)
     for suf in _SUFFIXES:
-        if bare.endswith(suf) and len(bare) > len(suf) + 2:
+        if bare.endswith(suf) and len(bare) > len(suf) + 1:
             return suf
     return None
 
