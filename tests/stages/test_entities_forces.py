@@ -113,3 +113,29 @@ def test_surname_glued_to_a_common_word_is_not_repeated() -> None:
         {"حامد صالح": "PER"},
     )
     assert [m for m in mentions(doc) if m[0] == "صالح"] == []
+
+
+def test_first_name_that_is_also_a_particle_starts_a_name_after_a_title() -> None:
+    """ "علي" is also على: after a title, with a family name the article repeats, a name."""
+    doc = run("وقال العميد علي الزنتاني، إن الطريق آمن. وأضاف الزنتاني أن الدوريات مستمرة.", {})
+    assert ("علي الزنتاني", "PER") in mentions(doc)
+
+
+def test_preposition_before_a_word_said_once_is_no_name() -> None:
+    doc = run("وشدد الوزير على ترشيدها في الموازنة.", {})
+    assert [m for m in mentions(doc) if m[1] == "PER"] == []
+
+
+def test_nisba_family_name_closing_a_full_name_is_kept() -> None:
+    doc = run("استقبل رئيس الوزراء كامل جواد البصري، الأحد، وفداً تجارياً.", {"كامل جواد": "PER"})
+    assert ("كامل جواد البصري", "PER") in mentions(doc)
+
+
+def test_unknown_definite_family_name_after_a_first_name_is_kept() -> None:
+    doc = run("والتقى الوزير هادي القرمزلي، في جنيف.", {"هادي": "PER"})
+    assert ("هادي القرمزلي", "PER") in mentions(doc)
+
+
+def test_compound_name_cut_after_abd_takes_its_second_half() -> None:
+    doc = run("وقال الوزير معين عبد الرزاق إن الخطة جاهزة.", {"معين عبد": "PER"})
+    assert ("معين عبد الرزاق", "PER") in mentions(doc)

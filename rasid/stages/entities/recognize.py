@@ -10,6 +10,7 @@ join.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -262,6 +263,7 @@ def title_names(
     bodies = words["orghead"] | words["generic"] | words["seat"]
     taken = {i for m in mentions for i in range(m.first, m.stop)}
     starts = {m.first: m for m in mentions}
+    seen = Counter(form for t in tokens for form in word_forms(t.norm))
     added: list[Mention] = []
     for first, limit in sentence_bounds(sentences):
         for i in range(first, limit - 1):
@@ -294,6 +296,11 @@ def title_names(
                         break  # "… أبلغوا": a verb in the plural
                 elif stats.kind == "PER" and stats.name_share >= 0.5:
                     person = True
+                elif k == j and _ambiguous_first(k, limit, tokens, lexicon, seen):
+                    pass  # "العقيد علي المصراتي": علي is also the preposition على
+                elif k - j >= 2 and is_adjective(tok.norm) and _closes(k + 1, limit, tokens):
+                    k += 1  # "رئيس الوزراء محمد شياع السوداني،": a nisba family name
+                    break
                 elif not (compound and tok.norm.startswith("ال")):
                     break  # after "عبد الفتاح" the family name may be a word: البرهان
                 k += 1
@@ -308,6 +315,33 @@ def title_names(
                 added.append(Mention(*found, "PER", "title"))
                 taken.update(range(*found))
     return added
+
+
+def _closes(k: int, limit: int, tokens: Sequence[Token]) -> bool:
+    """The sentence or clause ends before token ``k`` (its end, or punctuation)."""
+    return k >= limit or not tokens[k].norm.isalpha()
+
+
+def _ambiguous_first(
+    k: int, limit: int, tokens: Sequence[Token], lexicon: Lexicon, seen: Counter[str]
+) -> bool:
+    """A word the corpora know mostly as an ordinary word but also as a first name ("علي"
+    is also على, "غير" also "other"), starting a name when a word no corpus knows follows it
+    and the article uses that word again ("علي المصراتي" … "المصراتي"): a family name the
+    text comes back to, not the ordinary word's complement (``seen``: the document's words,
+    clitics cut)."""
+    stats = lexicon.get(tokens[k].norm)
+    if stats is None or stats.kind != "PER" or stats.named < 3 or k + 1 >= limit:
+        return False
+    if len(tokens[k].norm) < 3:
+        return False  # "من", "عن": a particle before an unknown word is no first name
+    nxt = tokens[k + 1].norm
+    if not nxt.isalpha() or lexicon.get(nxt) is not None or len(nxt) < 4:
+        return False
+    cut = clitic_candidates(nxt)
+    if cut and cut[0][1].startswith("ال") and not nxt.startswith("ال"):
+        return False
+    return seen[nxt] >= 2
 
 
 ROLE_REACH = 6  # words of a role's complement: "محافظ مصرف ليبيا المركزي", "المتحدث باسم …"
@@ -454,6 +488,7 @@ def extend_names(
                 break
             m.first = k
             taken.add(k)
+        _extend_surname(m, tokens, lexicon, taken)
         # "عبد الفتاح" is a first name: the family name after it belongs to the mention
         k = m.stop
         if (
@@ -469,6 +504,34 @@ def extend_names(
         ):
             m.stop = k + 1
             taken.add(k)
+
+
+def _extend_surname(m: Mention, tokens: Sequence[Token], lexicon: Lexicon, taken: set[int]) -> None:
+    """Take a family name the tagger left after a person's name: a nisba closing a clause
+    after a full name ("محمد شياع السوداني،"), a definite word no corpus knows after a first
+    name ("هادي البحرة"), the second half of a compound ("معين عبد الملك")."""
+    k = m.stop
+    if k >= len(tokens) or k in taken or not tokens[k].norm.isalpha():
+        return
+    norm, size = tokens[k].norm, m.stop - m.first
+    if (clitic_candidates(norm) and not norm.startswith("ال")) or is_definite_plural(norm):
+        return
+    last = tokens[m.stop - 1].norm
+    first = lexicon.get(tokens[m.first].norm)
+    nisba = size >= 2 and is_adjective(norm) and _closes(k + 1, len(tokens), tokens)
+    unknown = (
+        size == 1
+        and first is not None
+        and first.kind == "PER"
+        and first.name_share >= 0.5
+        and norm.startswith("ال")
+        and lexicon.get(norm) is None
+        and len(norm) >= 5
+    )
+    compound = size >= 2 and last in COMPOUND_STARTS and norm.startswith("ال")
+    if nisba or unknown or compound:
+        m.stop = k + 1
+        taken.add(k)
 
 
 def bracketed_aliases(mentions: list[Mention], tokens: Sequence[Token]) -> list[Mention]:
