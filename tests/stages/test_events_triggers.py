@@ -124,3 +124,21 @@ def test_a_noun_after_a_verb_of_its_type_is_that_verbs_object() -> None:
 def test_clashes_that_occurred_are_not_a_signing() -> None:
     body = "قال مسؤول أمني إن الاشتباكات وقعت بين مجموعتين مسلحتين في طرابلس."
     assert not any(ty == "AGREE" for _t, ty in _types(body))
+
+
+def test_a_definite_noun_after_a_frame_word_is_not_a_new_action() -> None:
+    body = (
+        "أجرى الرئيس التركي رجب طيب أردوغان، الأحد، اتصالاً هاتفياً مع فايز السراج. "
+        "وأكد أردوغان خلال الاتصال أن بلاده ستواصل دعم الحكومة الشرعية."
+    )
+    assert [t for t, ty in _types(body) if ty == "CONSULT"] == ["اتصالاً"]
+
+
+def test_a_counted_word_is_a_noun_not_a_verb() -> None:
+    body = "صوت البرلمان على القانون بأغلبية 120 صوتاً من أصل 130 نائباً."
+    assert [t for t, ty in _types(body) if ty == "SUPPORT"] == ["صوت"]
+
+
+def test_what_someone_called_it_is_not_an_accusation() -> None:
+    body = "انسحبت القوات الحكومية من مواقعها في إطار ما وصفته بإعادة التموضع."
+    assert not any(ty == "ACCUSE" for _t, ty in _types(body))

@@ -97,6 +97,8 @@ def load_entries() -> dict[str, tuple[Entry, ...]]:
         if not line.strip() or line.startswith("#"):
             continue
         form, pos, typ, mode, target, cond, *context = line.split("\t")
+        if pos == "frame":
+            continue
         norm = normalize_arabic(form)
         targets = tuple(
             t if t == "obj" else normalize_arabic(t) for t in target.split("|") if t != "-"
@@ -107,6 +109,15 @@ def load_entries() -> dict[str, tuple[Entry, ...]]:
                       ctx["!!"])  # fmt: skip
         out.setdefault(norm, []).append(entry)
     return {k: tuple(sorted(v, key=lambda e: not e.contextual)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def frame_words() -> frozenset[str]:
+    """Words (pos ``frame``) after which a definite noun is the frame of the report, not a
+    new action: خلال الاتصال، بعد اللقاء، على هامش الاجتماعات."""
+    text = resources.files("rasid.data").joinpath("event_triggers.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(normalize_arabic(r[0]) for r in rows if len(r) > 1 and r[1] == "frame")
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasid.normalize import normalize_arabic
-from rasid.stages.events.lexicon import Entry, Match, bare_forms, candidates, load_entries
+from rasid.stages.events.lexicon import (
+    Entry,
+    Match,
+    bare_forms,
+    candidates,
+    frame_words,
+    load_entries,
+)
 from rasid.stages.events.model import Event
 from rasid.stages.events.view import SentenceView
 
@@ -39,13 +46,16 @@ def _has(view: SentenceView, span: range, words: frozenset[str]) -> bool:
 
 def _reading(view: SentenceView, i: int) -> Match | None:
     """The first reading of token ``i`` whose context words stand around it in its clause; a
-    word spelled with ة is never a verb (صادقة is an adjective, not صادق+ه)."""
+    word spelled with ة (صادقة is an adjective, not صادق+ه) or counted (132 صوتاً) is never a
+    verb."""
     lo, hi = view.clause(i)
     after, before = (
         range(i + 1, min(hi, i + 1 + CONTEXT_REACH)),
         range(max(lo, i - CONTEXT_REACH), i),
     )
-    noun_only = view.tokens[i].text.endswith("ة")
+    noun_only = view.tokens[i].text.endswith("ة") or (
+        i > 0 and view.tokens[i - 1].norm[:1].isdigit()  # 132 صوتاً: a counted noun
+    )
     for match in candidates(view.tokens[i].norm):
         entry = match.entry
         if noun_only and entry.pos in ("verb", "lightverb"):
@@ -89,8 +99,17 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
                 light = last_light
         if entry.pos == "light" and light is None and not tok.norm.endswith(_POSSESSIVE):
             continue
+        if entry.pos in ("noun", "light") and _framed(view, i):
+            continue
         out.append(Trigger(i, entry, match.future, light))
     return out
+
+
+def _framed(view: SentenceView, i: int) -> bool:
+    """A definite noun right after خلال/بعد/عقب/على هامش names the frame of what is
+    reported (خلال الاتصال، بعد اللقاء), an action already told, not a new one."""
+    norm = view.tokens[i].norm.lstrip("وف")
+    return i > 0 and norm.startswith(_DEFINITE) and bool(view.forms(i - 1) & frame_words())
 
 
 _DEFINITE = ("ال", "بال", "لل", "كال", "وال", "وبال", "ولل", "فال")
