@@ -131,3 +131,32 @@ def test_pronoun_before_a_quoted_verb_and_a_possessed_force_past_a_particle() ->
     )
     assert _names(_on(events, "تسلم")["source"]) == ["حكومة الوحدة الوطنية"]
     assert _names(_on(events, "يرحب")["source"]) == ["عبد الفتاح السيسي"]
+
+
+def test_host_meets_the_partners_named_after_with() -> None:
+    events = _events(
+        "الدوحة - استضاف أمير قطر تميم بن حمد، الاثنين، اجتماعاً مع الرئيس التركي رجب طيب أردوغان "
+        "والرئيس الفرنسي إيمانويل ماكرون في الدوحة."
+    )
+    host = _on(events, "استضاف")
+    assert _names(host["target"]) == ["رجب طيب أردوغان", "إيمانويل ماكرون"]
+
+
+def test_after_a_pronoun_complementizer_the_named_actor_is_the_object() -> None:
+    events = _events(
+        "عمان - وقال وزير الخارجية الأردني أيمن الصفدي إنه التقى الرئيس الفلسطيني محمود عباس "
+        "في رام الله."
+    )
+    meet = _on(events, "التقى")
+    assert _names(meet["source"]) == ["أيمن الصفدي"]
+    assert _names(meet["target"]) == ["محمود عباس"]
+
+
+def test_talks_with_someone_belong_to_the_clause_subject() -> None:
+    events = _events(
+        "موسكو - قال الرئيس التركي رجب طيب أردوغان عقب محادثات مع الرئيس الروسي "
+        "فلاديمير بوتين في أنقرة إن اللقاء كان مثمراً."
+    )
+    talks = _on(events, "محادثات")
+    assert _names(talks["source"]) == ["رجب طيب أردوغان"]
+    assert _names(talks["target"]) == ["فلاديمير بوتين"]

@@ -84,12 +84,7 @@ def _implicit_subject(
         return []
     if quote is not None:
         speakers = list(quote.attrs.get("speaker_actors") or [])
-        k = _word_before(view, head)
-        pronoun = (
-            k >= 0
-            and (view.is_word(k, "complementizer") or view.is_word(k, "boundary"))
-            and pronoun_suffix(view.tokens[k].text) is not None
-        )  # إنه "يرحب"، لكنه يرفض: the speaker
+        pronoun = _pronoun_subject(view, head)
         first_person = tok.norm.lstrip("وف").startswith(("ن", "سن"))
         if pronoun or first_person:
             return speakers
@@ -120,6 +115,17 @@ def _light_subject(
         subj = subject_before(view, groups, k, lo) or subject_after(view, groups, k, hi, i)
         return subj if subj is not None and subj.stop <= i else None
     return None
+
+
+def _pronoun_subject(view: SentenceView, head: int) -> bool:
+    """إنه / أنها / لكنه right before the verb is its subject (أنه التقى فلاناً، إنه "يرحب"):
+    the actor after the verb is then its object."""
+    k = _word_before(view, head)
+    return (
+        k >= 0
+        and (view.is_word(k, "complementizer") or view.is_word(k, "boundary"))
+        and pronoun_suffix(view.tokens[k].text) is not None
+    )
 
 
 def _word_before(view: SentenceView, head: int) -> int:
@@ -244,7 +250,7 @@ def _event(
     elif coordinated:
         source = list(done[-1].source)
     else:
-        if verbal:
+        if verbal and not _pronoun_subject(view, head):
             subj = antecedent(view, groups, head)
             subj = (
                 subj
@@ -281,6 +287,9 @@ def _event(
         j = pair_words(view, after + 1, min(hi, after + 3))
         if j is not None and j != pair:
             target = _pair_refs(view, j, [*previous, *done])
+    if not source and not verbal and tgt is not None and preposition_of(view, tgt) == "مع":
+        owner = possessor(view, groups, i, lo, False)  # قال فلان بعد محادثات مع فلان
+        source = owner.refs() if owner is not None else []
     if not target and tgt is None and verbal and object_pronoun(view, i):
         target = _pronoun_object(view, groups, i, source, done, previous)
     if not target and len(source) >= 2 and _symmetric(trig):

@@ -91,7 +91,10 @@ def _joins(view: SentenceView, group: Group, m: Mention) -> bool:
         return gap == range(0) and view.tokens[m.first].text.startswith("و")
     if not view.tokens[group.stop].text.startswith("و"):
         return False
-    return not any(_stops(view, j) and j not in view.inside for j in gap)
+    return not any(
+        _stops(view, j) and j not in view.inside and not view._in_title(j, view.forms(j))
+        for j in gap
+    )
 
 
 def preposition_of(view: SentenceView, group: Group) -> str | None:
@@ -228,7 +231,7 @@ def find_target(
         prep = preposition_of(view, g)
         if prep is None and "obj" in entry.target and not _object_gap(view, between):
             return g
-        if prep is not None and prep in entry.target:
+        if prep is not None and (prep in entry.target or (prep == "مع" and _meets(entry))):
             return g
     return None
 
@@ -253,6 +256,11 @@ def _governing_noun(view: SentenceView, j: int) -> bool:
     if norm.endswith("ا"):  # لاحقاً، مجدداً: an adverb, not a noun governing the actor
         return False
     return norm[:1] in ("ب", "ل") and len(norm) > 4
+
+
+def _meets(entry: Entry) -> bool:
+    """A meeting's partner may come with مع whatever the verb (استضاف اجتماعاً مع نظيريه)."""
+    return entry.type == "CONSULT"
 
 
 _OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")

@@ -119,8 +119,11 @@ class SentenceView:
             if j < 0:
                 return None
             forms = self.forms(j) & event_words()["preposition"]
-            if forms:
+            if forms and not self._in_title(j, forms):
                 return min(forms)
+            if forms:
+                j -= 1
+                continue
             if not self._leads_to_name(j):
                 return None
             norm = self.tokens[j].norm.lstrip("وف") if j not in self.inside else ""
@@ -128,6 +131,15 @@ class SentenceView:
                 return norm[:1]
             j -= 1
         return None
+
+    def _in_title(self, j: int, forms: frozenset[str]) -> bool:
+        """عن inside a title (الرئيس المشارك عن المعارضة فلان، النائب عن مدينة …)."""
+        if "عن" not in forms or j < 1 or j - 1 in self.inside:
+            return False
+        if self._leads_to_name(j - 1):
+            return True
+        prev = self.tokens[j - 1].norm  # a title and its modifier (الرئيس المشارك عن)
+        return j >= 2 and prev.startswith("ال") and self._leads_to_name(j - 2)
 
     def _leads_to_name(self, j: int) -> bool:
         """A title, a head noun or an adjective before a name, or a name inside a title."""
