@@ -142,3 +142,21 @@ def test_a_counted_word_is_a_noun_not_a_verb() -> None:
 def test_what_someone_called_it_is_not_an_accusation() -> None:
     body = "انسحبت القوات الحكومية من مواقعها في إطار ما وصفته بإعادة التموضع."
     assert not any(ty == "ACCUSE" for _t, ty in _types(body))
+
+
+def test_readiness_in_the_feminine_is_an_offer() -> None:
+    body = 'وقال الرئيس الروسي فلاديمير بوتين إن موسكو "مستعدة للعمل مع كل الأطراف".'
+    assert ("مستعدة", "AGREE") in _types(body)
+
+
+def test_discussing_inside_a_meeting_already_told_is_not_a_new_meeting() -> None:
+    body = (
+        "التقى وزير الخارجية المصري سامح شكري، الاثنين، نظيره الروسي سيرغي لافروف في القاهرة، "
+        "حيث بحث الجانبان ملف الأمن الغذائي."
+    )
+    assert [t for t, ty in _types(body) if ty == "CONSULT"] == ["التقى"]
+
+
+def test_a_light_verb_after_the_noun_makes_it_an_act() -> None:
+    body = "وجاء الإعلان بعد وساطة قادها الرئيس البيلاروسي ألكسندر لوكاشينكو."
+    assert ("وساطة", "CONSULT") in _types(body)

@@ -25,6 +25,7 @@ from rasid.stages.events.model import Event
 from rasid.stages.events.view import SentenceView
 
 LIGHT_WINDOW = 10  # words between a light verb and its noun (its subject's title, a date)
+AFTER_LIGHT = 3  # words between a noun and a light verb after it (غارات جوية نفذها)
 CONTEXT_REACH = 4  # words between a trigger and its context word (منح مجلس النواب الثقة)
 _POSSESSIVE = ("ه", "ها", "هما", "هم")
 
@@ -58,8 +59,8 @@ def _reading(view: SentenceView, i: int) -> Match | None:
     )
     for match in candidates(view.tokens[i].norm):
         entry = match.entry
-        if noun_only and entry.pos in ("verb", "lightverb"):
-            continue
+        if noun_only and entry.pos in ("verb", "lightverb") and not entry.form.endswith("ه"):
+            continue  # … unless the lexicon lists the ة form itself (مستعدة)
         if entry.after and not _has(view, after, entry.after):
             continue
         if entry.before and not _has(view, before, entry.before):
@@ -97,12 +98,32 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
             lo, _hi = view.clause(i)
             if last_light >= lo and i - last_light <= LIGHT_WINDOW:
                 light = last_light
+        if entry.pos in ("noun", "light") and light is None:
+            light = _light_after(view, i)
         if entry.pos == "light" and light is None and not tok.norm.endswith(_POSSESSIVE):
             continue
         if entry.pos in ("noun", "light") and _framed(view, i):
             continue
         out.append(Trigger(i, entry, match.future, light))
     return out
+
+
+def _light_after(view: SentenceView, i: int) -> int | None:
+    """A light verb just after the noun that takes it back as a pronoun: غارات نفذها طيران
+    مجهول، وساطة قادها لوكاشينكو، جولة قام بها حميدتي (its subject is the noun's agent)."""
+    _lo, hi = view.clause(i)
+    for j in range(i + 1, min(hi, i + 1 + AFTER_LIGHT)):
+        if j in view.inside:
+            return None
+        match = _reading(view, j)
+        if match is None or match.entry.pos != "lightverb":
+            continue
+        norm = view.tokens[j].norm
+        nxt = view.tokens[j + 1].norm if j + 1 < hi else ""
+        if norm.endswith(_POSSESSIVE) or nxt in ("به", "بها", "بهما", "بهم"):
+            return j
+        return None
+    return None
 
 
 def _framed(view: SentenceView, i: int) -> bool:
@@ -120,6 +141,25 @@ def _pos(e: Event) -> str:
     return entries[0].pos if entries else ""
 
 
+def _cond(e: Event) -> str | None:
+    entries = load_entries().get(e.lemma)
+    return entries[0].cond if entries else None
+
+
+def _actors(e: Event) -> set[str]:
+    return {r["actor"] for r in [*e.source, *e.target] if r.get("actor")}
+
+
+def _inside(e: Event, earlier: list[Event], sentences: list[tuple[int, int]]) -> bool:
+    """بحث الجانبان / وبحث معه after التقى: what is done inside a meeting already told (in
+    its sentence or the one before) with no new participant."""
+    k = sentences.index(e.sentence)
+    near = set(sentences[max(0, k - 1) : k + 1])
+    return any(
+        v.type == e.type and v.sentence in near and _actors(e) <= _actors(v) for v in earlier
+    )
+
+
 def back_references(text: str, events: list[Event]) -> set[int]:
     """ids of events that only name an action already reported (guidelines: a nominal
     back-reference is not an event): a free verbal noun with the article after an earlier
@@ -129,7 +169,11 @@ def back_references(text: str, events: list[Event]) -> set[int]:
     out: set[int] = set()
     seen: set[str] = set()
     verbs = [v for v in events if _pos(v) == "verb"]
-    for e in sorted(events, key=lambda e: e.start):
+    ordered = sorted(events, key=lambda e: e.start)
+    sentences = sorted({e.sentence for e in events})
+    for n, e in enumerate(ordered):
+        if _cond(e) == "inside" and _inside(e, ordered[:n], sentences):
+            out.add(id(e))
         if _pos(e) == "noun":
             again = e.lemma in seen and normalize_arabic(text[e.start : e.end]).startswith(
                 _DEFINITE
