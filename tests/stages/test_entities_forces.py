@@ -139,3 +139,13 @@ def test_unknown_definite_family_name_after_a_first_name_is_kept() -> None:
 def test_compound_name_cut_after_abd_takes_its_second_half() -> None:
     doc = run("وقال الوزير معين عبد الرزاق إن الخطة جاهزة.", {"معين عبد": "PER"})
     assert ("معين عبد الرزاق", "PER") in mentions(doc)
+
+
+def test_rare_family_name_after_a_titled_first_name_is_kept() -> None:
+    doc = run("وحضر الرئيس الإيراني إبراهيم رئيسي في العاصمة.", {"إبراهيم": "PER"})
+    assert ("إبراهيم رئيسي", "PER") in mentions(doc)
+
+
+def test_verb_after_a_titled_first_name_is_not_a_family_name() -> None:
+    doc = run("وقال إن الرئيس إبراهيم يستقبل الوفد غداً.", {"إبراهيم": "PER"})
+    assert ("إبراهيم", "PER") in mentions(doc)

@@ -509,7 +509,8 @@ def extend_names(
 def _extend_surname(m: Mention, tokens: Sequence[Token], lexicon: Lexicon, taken: set[int]) -> None:
     """Take a family name the tagger left after a person's name: a nisba closing a clause
     after a full name ("محمد شياع السوداني،"), a definite word no corpus knows after a first
-    name ("هادي البحرة"), the second half of a compound ("معين عبد الملك")."""
+    name ("هادي البحرة"), a rare word after a titled first name ("إبراهيم رئيسي"), the second
+    half of a compound ("معين عبد الملك")."""
     k = m.stop
     if k >= len(tokens) or k in taken or not tokens[k].norm.isalpha():
         return
@@ -528,8 +529,24 @@ def _extend_surname(m: Mention, tokens: Sequence[Token], lexicon: Lexicon, taken
         and lexicon.get(norm) is None
         and len(norm) >= 5
     )
+    stats = lexicon.get(norm)
+    titled = m.first > 0 and (
+        is_adjective(tokens[m.first - 1].norm)
+        or bool(bare(tokens[m.first - 1].norm, entity_words()["title"]))
+    )
+    rare = (  # "الرئيس الإيراني إبراهيم رئيسي": a family name that is a rare word
+        size == 1
+        and titled
+        and first is not None
+        and first.kind == "PER"
+        and first.name_share >= 0.5
+        and not norm.startswith(("ال", "ي", "ت", "ن"))  # not an imperfect verb: "يستقبل"
+        and len(norm) >= 4
+        and (stats is None or stats.o + stats.named <= 5)
+        and (_closes(k + 1, len(tokens), tokens) or tokens[k + 1].norm in function_words())
+    )
     compound = size >= 2 and last in COMPOUND_STARTS and norm.startswith("ال")
-    if nisba or unknown or compound:
+    if nisba or unknown or rare or compound:
         m.stop = k + 1
         taken.add(k)
 
