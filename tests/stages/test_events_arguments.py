@@ -160,3 +160,23 @@ def test_talks_with_someone_belong_to_the_clause_subject() -> None:
     talks = _on(events, "محادثات")
     assert _names(talks["source"]) == ["رجب طيب أردوغان"]
     assert _names(talks["target"]) == ["فلاديمير بوتين"]
+
+
+def test_a_country_adjective_gives_the_actor_of_a_noun_or_the_owner_of_an_object() -> None:
+    events = _events(
+        "دمشق - أدانت سوريا الغارات الإسرائيلية على ريف دمشق، فيما أعلنت تركيا دعمها لسوريا. "
+        "ورحبت إسرائيل بالموقف التركي."
+    )
+    raids = _on(events, "الغارات")
+    assert _names(raids["source"]) == ["الإسرائيلية"]
+    welcome = _on(events, "ورحبت")
+    assert _names(welcome["target"]) == ["التركي"]
+
+
+def test_a_country_adjective_in_a_person_title_is_not_the_actor() -> None:
+    events = _events(
+        "القاهرة - افتتح الرئيس المصري عبد الفتاح السيسي القمة بحضور الرئيس التركي رجب طيب "
+        "أردوغان، بعد زيارة قام بها إلى تركيا."
+    )
+    for e in events:
+        assert all(r["text"] != "التركي" for r in e["source"] + e["target"]), e

@@ -23,6 +23,8 @@ from rasid.stages.events.arguments import (
     find_target,
     genitive,
     issuer,
+    nisba_after,
+    object_nisba,
     object_pronoun,
     owned_force,
     pair_words,
@@ -126,6 +128,10 @@ def _pronoun_subject(view: SentenceView, head: int) -> bool:
         and (view.is_word(k, "complementizer") or view.is_word(k, "boundary"))
         and pronoun_suffix(view.tokens[k].text) is not None
     )
+
+
+def _actors(refs: list[dict]) -> set[str]:
+    return {r["actor"] for r in refs}
 
 
 def _word_before(view: SentenceView, head: int) -> int:
@@ -275,6 +281,9 @@ def _event(
             source = _pair_refs(view, j, [*previous, *done])
             if entry.type in SYMMETRIC and len(source) == 2:
                 source, target = source[:1], source[1:]
+    if not source and not verbal:  # الغارات الروسية، تعزيزات تركية
+        ref = nisba_after(view, i, doc.actors)
+        source = [ref] if ref is not None else []
     if not source and not coordinated and verbal and owned_force(view, _word_before(view, head)):
         source = _force_of(view, quote, done)
     if not source and not coordinated and (verbal or pronoun_suffix(tok.text)):
@@ -292,6 +301,9 @@ def _event(
         source = owner.refs() if owner is not None else []
     if not target and tgt is None and verbal and object_pronoun(view, i):
         target = _pronoun_object(view, groups, i, source, done, previous)
+    if not target and tgt is None and verbal and trig.light is None:
+        ref = object_nisba(view, entry, after + 1, doc.actors)
+        target = [ref] if ref is not None and ref["actor"] not in _actors(source) else []
     if not target and len(source) >= 2 and _symmetric(trig):
         source, target = source[:1], source[1:]
     used = {id(m) for g in (subj, tgt) if g for m in g.members}

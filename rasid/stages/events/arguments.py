@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rasid.document import Actor
+from rasid.normalize import normalize_arabic
 from rasid.stages.events.lexicon import Entry, lookup
 from rasid.stages.events.view import (
     PARTICIPANT_TYPES,
@@ -305,6 +307,67 @@ def issuer(view: SentenceView, groups: list[Group], head: int, hi: int) -> Group
         if g.first - head > ISSUER_REACH:
             return None
         return g if preposition_of(view, g) in ("من", "عن") else None
+    return None
+
+
+NISBA_REACH = 2  # words between a noun and the adjective of the country it belongs to
+
+
+def nisba_country(view: SentenceView, j: int, actors: list[Actor]) -> dict | None:
+    """The country a nisba adjective is made from, when the document names it (التركية →
+    تركيا، المصري → مصر): as a ref whose evidence is the adjective."""
+    if j >= len(view.tokens) or j in view.inside:
+        return None
+    norm = view.tokens[j].norm.lstrip("وف")
+    if not norm.endswith(("ي", "يه")) or len(norm) < 4:
+        return None
+    stem = norm.removeprefix("ال").removesuffix("يه").removesuffix("ي")
+    if len(stem) < 3:
+        return None
+    names = {stem, stem + "ا", stem + "يا", stem + "يه"}  # مصر، روسيا، تركيا، السعودية
+    hits = {
+        a.id
+        for a in actors
+        if a.type == "LOC"
+        and any(normalize_arabic(n).removeprefix("ال") in names for n in (a.name, *a.aliases))
+    }
+    if len(hits) != 1:
+        return None
+    tok = view.tokens[j]
+    return {"actor": hits.pop(), "text": tok.text, "start": tok.start, "end": tok.end}
+
+
+def nisba_after(view: SentenceView, i: int, actors: list[Actor]) -> dict | None:
+    """The country of a nisba adjective describing the noun at ``i`` (غارات جوية تركية)."""
+    for j in range(i + 1, min(len(view.tokens), i + 1 + NISBA_REACH)):
+        if j in view.inside or view.is_word(j, "preposition"):
+            return None
+        ref = nisba_country(view, j, actors)
+        if ref is not None:
+            after = j + 1  # بمشاركة الرئيس السوري فلان: the adjective is a person's title
+            titled = any(view._leads_to_name(k) for k in range(i + 1, j))
+            named = after < len(view.tokens) and (
+                after in view.starts or view._leads_to_name(after)
+            )
+            return None if titled or named else ref
+    return None
+
+
+def object_nisba(view: SentenceView, entry: Entry, k: int, actors: list[Actor]) -> dict | None:
+    """The country that owns the trigger's object (رحب بالموقف المصري → مصر، طلبت وقف
+    الغارات الروسية → روسيا): the target when no actor is named."""
+    if k >= len(view.tokens) or k in view.inside:
+        return None
+    prep = None
+    if view.is_word(k, "preposition"):
+        prep = min(view.forms(k) & event_words()["preposition"])
+        k += 1
+    elif view.tokens[k].norm.startswith(("بال", "لل")):
+        prep = view.tokens[k].norm[0]
+    if k >= len(view.tokens) or k in view.inside or view._leads_to_name(k):
+        return None
+    if (prep is None and "obj" in entry.target) or (prep is not None and prep in entry.target):
+        return nisba_after(view, k, actors)
     return None
 
 
