@@ -149,3 +149,15 @@ def test_rare_family_name_after_a_titled_first_name_is_kept() -> None:
 def test_verb_after_a_titled_first_name_is_not_a_family_name() -> None:
     doc = run("وقال إن الرئيس إبراهيم يستقبل الوفد غداً.", {"إبراهيم": "PER"})
     assert ("إبراهيم", "PER") in mentions(doc)
+
+
+def test_ambiguous_first_name_after_a_role_complement_needs_a_recurring_surname() -> None:
+    """ "غير" after "المبعوث الخاص إلى …" starts a name only when the article keeps coming
+    back to the unknown word after it."""
+    text = (
+        "وقال المبعوث الخاص إلى اليمن غير هالفورسن، إن الجولة انتهت. "
+        "وأضاف هالفورسن أن الوفدين تقاربا، فيما غادر هالفورسن مساء."
+    )
+    assert ("غير هالفورسن", "PER") in mentions(run(text, {"اليمن": "LOC"}))
+    once = "وقال المبعوث الخاص إلى اليمن غير هالفورسن، إن الجولة انتهت."
+    assert ("غير هالفورسن", "PER") not in mentions(run(once, {"اليمن": "LOC"}))

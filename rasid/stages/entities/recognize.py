@@ -311,7 +311,7 @@ def title_names(
                     continue
                 added.append(Mention(j, k, "PER", "title"))
                 taken.update(range(j, k))
-            elif found := _after_role(j, limit, tokens, lexicon, starts, taken):
+            elif found := _after_role(j, limit, tokens, lexicon, starts, taken, seen):
                 added.append(Mention(*found, "PER", "title"))
                 taken.update(range(*found))
     return added
@@ -323,7 +323,12 @@ def _closes(k: int, limit: int, tokens: Sequence[Token]) -> bool:
 
 
 def _ambiguous_first(
-    k: int, limit: int, tokens: Sequence[Token], lexicon: Lexicon, seen: Counter[str]
+    k: int,
+    limit: int,
+    tokens: Sequence[Token],
+    lexicon: Lexicon,
+    seen: Counter[str],
+    again: int = 2,
 ) -> bool:
     """A word the corpora know mostly as an ordinary word but also as a first name ("علي"
     is also على, "غير" also "other"), starting a name when a word no corpus knows follows it
@@ -341,7 +346,7 @@ def _ambiguous_first(
     cut = clitic_candidates(nxt)
     if cut and cut[0][1].startswith("ال") and not nxt.startswith("ال"):
         return False
-    return seen[nxt] >= 2
+    return seen[nxt] >= again
 
 
 ROLE_REACH = 6  # words of a role's complement: "محافظ مصرف ليبيا المركزي", "المتحدث باسم …"
@@ -354,12 +359,14 @@ def _after_role(
     lexicon: Lexicon,
     starts: dict[int, Mention],
     taken: set[int],
+    seen: Counter[str],
 ) -> tuple[int, int] | None:
     """A person named after a title's complement: "رئيس مجلس النواب عقيلة صالح",
     "الأمين العام لمنظمة أوبك هيثم الغيص". The complement is organisations and places the
     document has, and ordinary words; the name starts at the first word rasid's corpora know
     mostly as a person's, and has two words at least."""
     k, skipped = j, 0
+    ends = {m.stop for m in starts.values()}
     while k < limit and skipped < ROLE_REACH:
         if k in starts:
             if starts[k].type == "PER":
@@ -371,6 +378,12 @@ def _after_role(
         if not norm.isalpha() or k in taken:
             return None
         stats = lexicon.get(norm)
+        if (  # "المبعوث … إلى سوريا غير بيدرسن": the text keeps coming back to بيدرسن
+            k in ends
+            and _ambiguous_first(k, limit, tokens, lexicon, seen, again=3)
+            and (_closes(k + 2, limit, tokens) or lexicon.known(tokens[k + 2].norm))
+        ):
+            return k, k + 2
         if (  # "مفاوضي الحوثيين" is a group, not the first name
             stats is not None
             and stats.kind == "PER"
