@@ -160,3 +160,17 @@ def test_discussing_inside_a_meeting_already_told_is_not_a_new_meeting() -> None
 def test_a_light_verb_after_the_noun_makes_it_an_act() -> None:
     body = "وجاء الإعلان بعد وساطة قادها الرئيس البيلاروسي ألكسندر لوكاشينكو."
     assert ("وساطة", "CONSULT") in _types(body)
+
+
+def test_a_tour_listing_places_is_one_visit_per_place() -> None:
+    body = (
+        "عاد الرئيس الكيني وليام روتو، الأحد، من جولة أفريقية قام بها شملت أوغندا "
+        "وإثيوبيا وجيبوتي، وفق بيان الرئاسة."
+    )
+    visits = [e for e in _events(body) if e["type"] == "CONSULT"]
+    assert sorted(e["place"]["text"] for e in visits) == ["أوغندا", "إثيوبيا", "جيبوتي"]
+
+
+def test_two_separate_meetings_on_one_trigger_are_two_events() -> None:
+    body = "وأجرت المستشارة الألمانية أنجيلا ميركل، الأحد، لقاءين منفصلين مع كل من الطرفين."
+    assert [t for t, ty in _types(body) if ty == "CONSULT"] == ["لقاءين", "لقاءين"]

@@ -10,7 +10,7 @@ the data stays one line per trigger and the code holds no Arabic word lists.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rasid.normalize import normalize_arabic
@@ -97,7 +97,7 @@ def load_entries() -> dict[str, tuple[Entry, ...]]:
         if not line.strip() or line.startswith("#"):
             continue
         form, pos, typ, mode, target, cond, *context = line.split("\t")
-        if pos == "frame":
+        if pos in ("frame", "list"):
             continue
         norm = normalize_arabic(form)
         targets = tuple(
@@ -111,13 +111,18 @@ def load_entries() -> dict[str, tuple[Entry, ...]]:
     return {k: tuple(sorted(v, key=lambda e: not e.contextual)) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
-def frame_words() -> frozenset[str]:
-    """Words (pos ``frame``) after which a definite noun is the frame of the report, not a
-    new action: خلال الاتصال، بعد اللقاء، على هامش الاجتماعات."""
+@cache
+def function_rows(pos: str) -> frozenset[str]:
+    """Normalized forms of the rows of ``pos`` that are not triggers: ``frame`` (a definite
+    noun after it is the frame of the report: خلال الاتصال، بعد اللقاء), ``list`` (the
+    places after it are the stops of a tour: جولة شملت أوغندا وإثيوبيا)."""
     text = resources.files("rasid.data").joinpath("event_triggers.tsv").read_text("utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return frozenset(normalize_arabic(r[0]) for r in rows if len(r) > 1 and r[1] == "frame")
+    return frozenset(normalize_arabic(r[0]) for r in rows if len(r) > 1 and r[1] == pos)
+
+
+def frame_words() -> frozenset[str]:
+    return function_rows("frame")
 
 
 @lru_cache(maxsize=1)

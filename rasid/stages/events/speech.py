@@ -20,7 +20,7 @@ from rasid.document import Document, Span
 from rasid.normalize import normalize_arabic
 from rasid.stages.entities.tokens import tokenize
 from rasid.stages.events.model import Event
-from rasid.stages.events.triggers import back_references
+from rasid.stages.events.triggers import back_references, one_per_act
 
 DENYING = frozenset({"REJECT"})
 Phrase = tuple[str, str | None, tuple[str, ...]]  # type, mode, words
@@ -88,7 +88,9 @@ def _cue_event(events: list[Event], cue: dict) -> Event | None:
 def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
     """``events`` with every quote's cue act, content claims and STATEMENTs settled."""
     drop = back_references(doc.clean_text, events)
-    events = [e for e in events if id(e) not in drop]
+    events = one_per_act(
+        doc.clean_text, doc.spans.get("entities", []), [e for e in events if id(e) not in drop]
+    )
     added: list[Event] = []
     for q in quotes_of(doc):
         qid = q.attrs.get("id")

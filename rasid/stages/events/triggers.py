@@ -10,15 +10,17 @@ it (تقدم بمبادرة is an offer, تقدم alone an advance): the lexicon
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasid.normalize import normalize_arabic
+from rasid.stages.entities.tokens import tokenize
 from rasid.stages.events.lexicon import (
     Entry,
     Match,
     bare_forms,
     candidates,
     frame_words,
+    function_rows,
     load_entries,
 )
 from rasid.stages.events.model import Event
@@ -187,4 +189,55 @@ def back_references(text: str, events: list[Event]) -> set[int]:
             if again or same_act:
                 out.add(id(e))
         seen.add(e.lemma)
+    return out
+
+
+_LIST_END = ("،", ",", ".", "؛", ";", ":")
+_SEPARATE = ("منفصل", "كل")  # لقاءين منفصلين، لقاءين مع كل منهما
+SEPARATE_REACH = 3
+
+
+def _dual(text: str, e: Event) -> bool:
+    """لقاءين منفصلين، زيارتين منفصلتين: a dual trigger said to name two separate acts."""
+    word = normalize_arabic(text[e.start : e.end]).lstrip("وف")
+    lemma = e.lemma
+    stems = [lemma[:-1] + "ت", lemma] if lemma.endswith("ه") else [lemma]
+    if not any(word.endswith((s + "ين", s + "ان")) for s in stems):
+        return False
+    after = [t.norm for t in tokenize(text[e.end : e.sentence[1]])][:SEPARATE_REACH]
+    return any(w.startswith(_SEPARATE) for w in after)
+
+
+def _stops(text: str, entities: list, e: Event) -> list[dict]:
+    """The places listed after شملت/تشمل in a visit's sentence, up to the next comma."""
+    lo, hi = e.sentence
+    words = list(tokenize(text[lo:hi], lo))
+    cue = next((w for w in words if w.norm.lstrip("و") in function_rows("list")), None)
+    if cue is None:
+        return []
+    end = next((w.start for w in words if w.start > cue.end and w.norm in _LIST_END), hi)
+    return [
+        {"actor": m.attrs["actor"], "text": m.text, "start": m.start, "end": m.end}
+        for m in entities
+        if cue.end <= m.start < end
+        and m.attrs.get("actor")
+        and m.attrs.get("type", m.label) == "LOC"
+    ]
+
+
+def one_per_act(text: str, entities: list, events: list[Event]) -> list[Event]:
+    """Two separate actions sharing a trigger are two events (guidelines): a dual noun
+    (لقاءين منفصلين) gives two, a tour listing places (جولة شملت أوغندا وإثيوبيا) one visit
+    per place, with that place."""
+    out: list[Event] = []
+    for e in events:
+        stops = _stops(text, entities, e) if (e.type, e.mode) == ("CONSULT", "visit") else []
+        if len(stops) >= 2:
+            places = {p["actor"] for p in stops}
+            source = [r for r in e.source if r.get("actor") not in places]
+            out += [replace(e, source=source, place=p, target=[]) for p in stops]
+        elif _dual(text, e):
+            out += [e, replace(e)]
+        else:
+            out.append(e)
     return out
