@@ -180,3 +180,28 @@ def test_a_country_adjective_in_a_person_title_is_not_the_actor() -> None:
     )
     for e in events:
         assert all(r["text"] != "التركي" for r in e["source"] + e["target"]), e
+
+
+def test_parties_after_between_are_source_and_target_of_a_verbal_noun() -> None:
+    events = _events(
+        "بيروت - تجددت الاشتباكات مساء الأحد بين الجيش اللبناني وحزب الله قرب الحدود الجنوبية."
+    )
+    clash = _on(events, "الاشتباكات")
+    assert len(clash["source"]) == 1 and len(clash["target"]) == 1
+    assert clash["source"][0]["text"] != clash["target"][0]["text"]
+
+
+def test_a_joint_proposal_keeps_both_proposers_as_source() -> None:
+    events = _events("جنيف - قدمت فرنسا وألمانيا مشروع قرار جديداً إلى مجلس الأمن بشأن السودان.")
+    proposal = next(e for e in events if e["type"] == "AGREE")
+    assert _names(proposal["source"]) == ["فرنسا", "ألمانيا"]
+    assert proposal["target"] == []
+
+
+def test_the_owner_of_the_object_named_in_a_relative_clause_is_the_target() -> None:
+    events = _events(
+        "أنقرة - دافع الرئيس التركي رجب طيب أردوغان عن الخطة التي وضعها البنك المركزي التركي "
+        "لخفض التضخم."
+    )
+    defend = _on(events, "دافع")
+    assert _names(defend["target"]) == ["البنك المركزي التركي"]

@@ -19,12 +19,14 @@ from rasid.stages.events.arguments import (
     QUOTE_MARKS,
     Group,
     antecedent,
+    between_parties,
     find_place,
     find_target,
     genitive,
     issuer,
     nisba_after,
     object_nisba,
+    object_owner,
     object_pronoun,
     owned_force,
     pair_words,
@@ -221,8 +223,10 @@ def _pronoun_object(
 
 def _symmetric(trig: Trigger) -> bool:
     """A meeting or an agreement between parties named together (وقعت روسيا وأوكرانيا):
-    the first named is the source and the others the target; a visit or hosting is not."""
-    return trig.entry.type in ("CONSULT", "AGREE") and trig.entry.mode not in ("visit", "host")
+    the first named is the source and the others the target. Only for acts done *with*
+    someone (their lexicon entry takes مع): a joint proposal or a visit is not."""
+    entry = trig.entry
+    return entry.type in SYMMETRIC and "مع" in entry.target and entry.mode not in ("visit", "host")
 
 
 def _pair_refs(view: SentenceView, j: int, earlier: list[Event]) -> list[dict]:
@@ -304,6 +308,15 @@ def _event(
     if not target and tgt is None and verbal and trig.light is None:
         ref = object_nisba(view, entry, after + 1, doc.actors)
         target = [ref] if ref is not None and ref["actor"] not in _actors(source) else []
+    if not target and tgt is None and entry.type not in ("STATEMENT",):
+        owner = object_owner(view, groups, entry, after)
+        if owner is not None and not _actors(owner.refs()) & _actors(source):
+            target = owner.refs()
+    if not source and not target and entry.pos != "verb":
+        parties = between_parties(view, groups, i, hi)
+        if parties is not None:  # الاشتباكات بين الجيش وقوات الدعم السريع
+            source, target = parties.refs()[:1], parties.refs()[1:]
+            tgt = parties
     if not target and len(source) >= 2 and _symmetric(trig):
         source, target = source[:1], source[1:]
     used = {id(m) for g in (subj, tgt) if g for m in g.members}

@@ -124,8 +124,8 @@ def subject_after(
             return None
         if _object_gap(view, between):
             return None  # نفى في بيان سيطرة القوات: the actor belongs to the noun
-        if any(_new_clause(view, j) for j in between):
-            return None  # … السلطة، وقال فلان: the name belongs to the next clause
+        if any(_new_clause(view, j) or view.tokens[j].norm in QUOTE_MARKS for j in between):
+            return None  # … السلطة، وقال فلان / ستلتزم بها "ما لم …": another clause's name
         if preposition_of(view, g) is None:
             return g
         return None
@@ -205,6 +205,20 @@ def possessor(view: SentenceView, groups: list[Group], i: int, lo: int, dual: bo
         if g.first < lo or (i - g.stop > POSSESSOR_REACH and not dual):
             return None
         if preposition_of(view, g) is None and (not dual or len(g.refs()) == 2):
+            return g
+    return None
+
+
+BETWEEN_REACH = 12  # words between a verbal noun and the بين that names its parties
+
+
+def between_parties(view: SentenceView, groups: list[Group], i: int, hi: int) -> Group | None:
+    """The parties of a verbal noun named after بين (الاشتباكات … بين الجيش والدعم السريع،
+    الحوار بين وفدي المجلسين): a compound of two or more."""
+    for g in groups:
+        if g.first <= i or g.first >= hi or g.first - i > BETWEEN_REACH:
+            continue
+        if preposition_of(view, g) == "بين" and len(g.refs()) >= 2:
             return g
     return None
 
@@ -368,6 +382,35 @@ def object_nisba(view: SentenceView, entry: Entry, k: int, actors: list[Actor]) 
         return None
     if (prep is None and "obj" in entry.target) or (prep is not None and prep in entry.target):
         return nisba_after(view, k, actors)
+    return None
+
+
+_CLAUSE_MARKS = frozenset({".", ":", "؛", ";", ",", "،", *QUOTE_MARKS})
+OWNER_REACH = 12  # words between a trigger and the clause that says whose its object is
+
+
+def object_owner(view: SentenceView, groups: list[Group], entry: Entry, after: int) -> Group | None:
+    """Whose the trigger's object is, said by a relative clause after it (ضد مشروع قرار
+    قدمته سويسرا، عن سياسة التي ينتهجها البنك): the actor right after that clause's verb,
+    which carries the pronoun of the object."""
+    stop = min(len(view.tokens), after + 1 + OWNER_REACH)
+    for r in range(after + 1, stop):
+        tok = view.tokens[r]
+        if r in view.inside:
+            continue
+        if (
+            view.is_word(r, "complementizer")
+            or tok.norm in _CLAUSE_MARKS
+            or view.forms(r) & {"ما"}
+            or (view.is_word(r, "preposition") and not view.forms(r) & set(entry.target))
+            or (_is_verb_at(view, r, -1) and not object_pronoun(view, r))
+        ):
+            return None  # the object's clause ends: ، وهو ما تنفيه …
+        relative = view.is_word(r - 1, "relative") and pronoun_suffix(tok.text) is not None
+        if not (relative or object_pronoun(view, r)):
+            continue
+        owner = next((g for g in groups if g.first == r + 1), None)
+        return owner if owner is not None and preposition_of(view, owner) is None else None
     return None
 
 
