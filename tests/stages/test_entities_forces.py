@@ -161,3 +161,34 @@ def test_ambiguous_first_name_after_a_role_complement_needs_a_recurring_surname(
     assert ("غير هالفورسن", "PER") in mentions(run(text, {"اليمن": "LOC"}))
     once = "وقال المبعوث الخاص إلى اليمن غير هالفورسن، إن الجولة انتهت."
     assert ("غير هالفورسن", "PER") not in mentions(run(once, {"اليمن": "LOC"}))
+
+
+def test_verb_glued_to_a_conjunction_ends_a_name() -> None:
+    doc = run("أما الفريق صابر الهادي فأعلن رفضه.", {"صابر الهادي فأعلن": "PER"})
+    assert ("صابر الهادي", "PER") in mentions(doc)
+
+
+def test_plain_noun_after_a_full_name_is_cut_off() -> None:
+    doc = run(
+        "وغادر رئيس الحكومة نبيل جواد الساعدي العاصمة صباحاً.",
+        {"نبيل جواد الساعدي العاصمة": "PER"},
+    )
+    assert ("نبيل جواد الساعدي", "PER") in mentions(doc)
+
+
+def test_country_that_ends_a_role_is_not_the_first_name() -> None:
+    doc = run(
+        "وقال المبعوث الأممي إلى ليبيا سامي العوني إن الهدنة صامدة.",
+        {"ليبيا سامي العوني": "PER"},
+    )
+    assert ("سامي العوني", "PER") in mentions(doc)
+
+
+def test_nisba_plural_is_no_person() -> None:
+    doc = run("وقتل جنود سوريون في القصف.", {"سوريون": "PER"})
+    assert mentions(doc) == []
+
+
+def test_unknown_name_is_not_cut_into_a_rare_word() -> None:
+    doc = run("وقال الوزير كمال جواد الساعدي إن الخطة جاهزة.", {"كمال جواد الساعدي": "PER"})
+    assert ("كمال جواد الساعدي", "PER") in mentions(doc)

@@ -18,6 +18,7 @@ from importlib import resources
 
 from rasid.normalize import normalize_arabic
 from rasid.stages.entities.corpora import entity_spans
+from rasid.stages.entities.gazetteer import country_names
 from rasid.stages.entities.lexicon import Lexicon, WordStats
 from rasid.stages.entities.tokens import (
     COMPOUND_STARTS,
@@ -110,6 +111,8 @@ def clitic_cut(
         if known is not None and (whole is None or known.o + known.named > whole.o + whole.named):
             if _a_name(whole) and not lexicon.is_name(rest, 0.3):
                 continue  # "فيصل" is a name, not ف + the verb "يصل"
+            if whole is None and known.o + known.named < 5:
+                continue  # "كمال" is not ك + the rare "مال": too little to go on
             return drop, rest
     if whole is not None and whole.named and whole.name_share >= 0.3:
         return 0, norm
@@ -181,9 +184,19 @@ def drop_adjectives(
     for m in mentions:
         if m.stop - m.first == 1 and has_tanween(tokens[m.first].text):
             continue
-        # a leading adjective is never part of a person's name: "التركي رجب طيب أردوغان"
-        while m.type == "PER" and m.stop - m.first > 1 and is_adjective(tokens[m.first].norm):
+        # a leading adjective is never part of a person's name: "التركي رجب طيب أردوغان",
+        # nor is the country a role ends in: "المبعوث الأممي إلى ليبيا غسان سلامة"
+        while (
+            m.type == "PER"
+            and m.stop - m.first > 1
+            and (
+                is_adjective(tokens[m.first].norm)
+                or (m.stop - m.first > 2 and tokens[m.first].norm in country_names())
+            )
+        ):
             m.first += 1
+        if m.type == "PER" and m.stop - m.first == 1 and is_nisba_plural(tokens[m.first].norm):
+            continue  # "السوريون", "جنود سوريون": a people, not a person
         norm = tokens[m.first].norm
         if (
             m.source == "model"
@@ -218,11 +231,23 @@ def trim_tails(
         while m.stop - m.first > 1 and m.source == "model":
             last = tokens[m.stop - 1].norm
             glued = (
-                last[:1] in ("ل", "ب")
+                last[:1] in ("ل", "ب", "و", "ف")
                 and not lexicon.is_name(last)
-                and any(lexicon.known(rest) for drop, rest in clitic_candidates(last) if drop == 1)
+                and any(
+                    lexicon.known(rest) if last[0] in "لب" else lexicon.is_common(rest, 0.05)
+                    for drop, rest in clitic_candidates(last)
+                    if drop == 1
+                )
+            )  # "وزارة الداخلية لرويترز", "خليفة حفتر فأعلن"
+            stats = lexicon.get(last)  # a frequent plain noun, not a rare word as البرهان
+            common = (  # "فتحي باشآغا العاصمة": a person's name never ends in a plain noun
+                m.type == "PER"
+                and m.stop - m.first > 2
+                and stats is not None
+                and stats.o >= 20
+                and stats.name_share < 0.1
             )
-            if last in never_last or glued or tokens[m.stop - 1].text.endswith("ـ"):
+            if last in never_last or glued or common or tokens[m.stop - 1].text.endswith("ـ"):
                 m.stop -= 1
             else:
                 break
@@ -315,6 +340,11 @@ def title_names(
                 added.append(Mention(*found, "PER", "title"))
                 taken.update(range(*found))
     return added
+
+
+def is_nisba_plural(norm: str) -> bool:
+    """…يون / …يين: the plural of a nisba ("سوريون", "الليبيين"), a people or a group."""
+    return len(norm) >= 5 and norm.endswith(("يون", "يين"))
 
 
 def _closes(k: int, limit: int, tokens: Sequence[Token]) -> bool:
