@@ -205,3 +205,32 @@ def test_the_owner_of_the_object_named_in_a_relative_clause_is_the_target() -> N
     )
     defend = _on(events, "دافع")
     assert _names(defend["target"]) == ["البنك المركزي التركي"]
+
+
+def test_owner_of_the_attacked_object_after_la_is_the_target() -> None:
+    events = _events("دمشق - شنت إسرائيل غارات على مواقع لحزب الله قرب الحدود اللبنانية.")
+    raids = _on(events, "غارات")
+    assert _names(raids["source"]) == ["إسرائيل"]
+    assert _names(raids["target"]) == ["حزب الله"]
+
+
+def test_dual_pronoun_subject_is_the_pair_named_before() -> None:
+    events = _events(
+        "باريس - وحضر القمة الرئيس الروسي فلاديمير بوتين والرئيس الفرنسي إيمانويل ماكرون، "
+        "لكنهما لم يلتقيا."
+    )
+    meet = _on(events, "يلتقيا")
+    assert _names(meet["source"]) == ["فلاديمير بوتين"]
+    assert _names(meet["target"]) == ["إيمانويل ماكرون"]
+
+
+def test_the_delegation_is_the_party_that_arrived_in_the_sentence_before() -> None:
+    events = _events(
+        "طرابلس - وصل وزير الخارجية التركي مولود تشاووش أوغلو ووزير الدفاع خلوصي أكار إلى "
+        "طرابلس في زيارة رسمية. واستقبل رئيس المجلس الرئاسي محمد المنفي الوفد في مقره."
+    )
+    visit = _on(events, "زيارة")
+    assert _names(visit["source"]) == ["مولود تشاووش أوغلو", "خلوصي أكار"]
+    host = _on(events, "واستقبل")
+    assert _names(host["source"]) == ["محمد المنفي"]
+    assert [r["actor"] for r in host["target"]] == [r["actor"] for r in visit["source"]]

@@ -46,6 +46,8 @@ from rasid.stages.events.triggers import Trigger, find_triggers
 from rasid.stages.events.view import SentenceView, pronoun_suffix, sentence_views
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+ADJUNCT_WORDS = frozenset({"في", "خلال"})  # وصل … في زيارة: the act is the clause subject's
+OPENING_REACH = 3  # words before a sentence's opening subject (و + كان + قد)
 REQUEST_REACH = 8  # a trigger this close after a request is the request's content
 BACKREF_REACH = 2
 
@@ -78,8 +80,9 @@ def _coordinated(view: SentenceView, head: int, lo: int, done: list[Event]) -> b
 
 
 def _implicit_subject(
-    view: SentenceView, head: int, lo: int, quote, done: list[Event], previous: list[Event]
-) -> list[dict]:
+    view: SentenceView, groups: list[Group], head: int, lo: int, quote,
+    done: list[Event], previous: list[Event],
+) -> list[dict]:  # fmt: skip
     """The subject a verb leaves to its context: the speaker after إنه/أنها or in the first
     person (نتراجع), a participle's clause subject (داعياً), the previous sentence's actor
     for a sentence-initial و + verb (وقال إن …); none when a plain noun is its subject."""
@@ -93,10 +96,18 @@ def _implicit_subject(
         if pronoun or first_person:
             return speakers
         return []
+    if pronoun_suffix(view.tokens[_word_before(view, head)].text or "") == "هما":
+        pair = possessor(view, groups, head, 0, True)  # لكنهما لم يلتقيا: the two named before
+        if pair is not None and _pronoun_subject(view, head):
+            return pair.refs()
     if done:
         return list(done[-1].source)
     if previous and tok.text.startswith("و") and head - lo <= 1:
         return list(previous[-1].source)
+    if tok.text.startswith("و") and head > 0 and view.tokens[head - 1].norm in (",", "،"):
+        first = next((g for g in groups if g.first <= OPENING_REACH), None)
+        if first is not None and preposition_of(view, first) is None:
+            return first.refs()  # وكان فلان قد …، وأشاد بـ…: the sentence's opening subject
     return []
 
 
@@ -229,6 +240,23 @@ def _symmetric(trig: Trigger) -> bool:
     return entry.type in SYMMETRIC and "مع" in entry.target and entry.mode not in ("visit", "host")
 
 
+def _party_word(view: SentenceView, lo: int, hi: int) -> int | None:
+    """The token of a "the delegation" nominal in [lo, hi) (الوفد), if any."""
+    for j in range(lo, hi):
+        if j not in view.inside and view.is_word(j, "delegation") and j + 1 not in view.starts:
+            return j
+    return None
+
+
+def _delegation_refs(view: SentenceView, j: int, earlier: list[Event]) -> list[dict]:
+    """الوفد: the members of the latest party of several that acted together."""
+    for e in reversed(earlier):
+        if len({r["actor"] for r in e.source}) >= 2:
+            tok = view.tokens[j]
+            return [{**r, "text": tok.text, "start": tok.start, "end": tok.end} for r in e.source]
+    return []
+
+
 def _pair_refs(view: SentenceView, j: int, earlier: list[Event]) -> list[dict]:
     """الطرفان / الجانبان: the two actors of the latest event that had two."""
     for e in reversed(earlier):
@@ -260,7 +288,11 @@ def _event(
     elif coordinated:
         source = list(done[-1].source)
     else:
-        if verbal and not _pronoun_subject(view, head):
+        nominal_subject = (
+            _party_word(view, head + 1, head + 2) is not None
+            or pair_words(view, head + 1, min(hi, head + 2)) is not None
+        )  # والتقى الوفد فلاناً، بحث الجانبان …: the nominal is the subject
+        if verbal and not _pronoun_subject(view, head) and not nominal_subject:
             subj = antecedent(view, groups, head)
             subj = (
                 subj
@@ -274,6 +306,8 @@ def _event(
                 subj = possessor(view, groups, i, lo, suffix == "هما")
             if subj is None and suffix is None:
                 subj = _light_subject(view, groups, i, lo, hi)
+            if subj is None and suffix is None and view.forms(i - 1) & ADJUNCT_WORDS:
+                subj = possessor(view, groups, i, lo, False)  # وصل فلان إلى … في زيارة
         if subj is None and entry.cond == "neg":
             subj = issuer(view, groups, head, hi)
         source = subj.refs() if subj else []
@@ -285,13 +319,17 @@ def _event(
             source = _pair_refs(view, j, [*previous, *done])
             if entry.type in SYMMETRIC and len(source) == 2:
                 source, target = source[:1], source[1:]
+    if not source and not participle and not coordinated:
+        j = _party_word(view, head + 1, min(hi, head + 3))
+        if j is not None:  # والتقى الوفد لاحقاً فلاناً
+            source = _delegation_refs(view, j, [*previous, *done])
     if not source and not verbal:  # الغارات الروسية، تعزيزات تركية
         ref = nisba_after(view, i, doc.actors)
         source = [ref] if ref is not None else []
     if not source and not coordinated and verbal and owned_force(view, _word_before(view, head)):
         source = _force_of(view, quote, done)
     if not source and not coordinated and (verbal or pronoun_suffix(tok.text)):
-        source = _implicit_subject(view, head, lo, quote, done, previous)
+        source = _implicit_subject(view, groups, head, lo, quote, done, previous)
     after = subj.stop - 1 if subj is not None and subj.first > head else i
     tgt = find_target(view, groups, entry, after, hi, subj, i)
     if tgt is not None:
@@ -300,6 +338,9 @@ def _event(
         j = pair_words(view, after + 1, min(hi, after + 3))
         if j is not None and j != pair:
             target = _pair_refs(view, j, [*previous, *done])
+        k = _party_word(view, after + 1, min(hi, after + 3))
+        if not target and k is not None and "obj" in entry.target:
+            target = _delegation_refs(view, k, [*previous, *done])  # استقبل فلان الوفد
     if not source and not verbal and tgt is not None and preposition_of(view, tgt) == "مع":
         owner = possessor(view, groups, i, lo, False)  # قال فلان بعد محادثات مع فلان
         source = owner.refs() if owner is not None else []

@@ -247,6 +247,8 @@ def find_target(
         prep = preposition_of(view, g)
         if prep is None and "obj" in entry.target and not _object_gap(view, between):
             return g
+        if prep == "ل" and _owned_object(view, entry, g.first):
+            return g  # غارات على مواقع لقوات X: the owner of the attacked object
         if prep is not None and (prep in entry.target or (prep == "مع" and _meets(entry))):
             return g
     return None
@@ -272,6 +274,15 @@ def _governing_noun(view: SentenceView, j: int) -> bool:
     if norm.endswith("ا"):  # لاحقاً، مجدداً: an adverb, not a noun governing the actor
         return False
     return norm[:1] in ("ب", "ل") and len(norm) > 4
+
+
+def _owned_object(view: SentenceView, entry: Entry, first: int) -> bool:
+    """Is the actor at ``first`` (with ل glued) the owner of a plain noun that the trigger's
+    own preposition governs (على مواقع لـ…، ضد مصالح لـ…)?"""
+    noun, prep = first - 1, first - 2
+    if noun < 0 or prep < 0 or noun in view.inside or view.is_word(noun, "preposition"):
+        return False
+    return view.is_word(prep, "preposition") and bool(view.forms(prep) & set(entry.target))
 
 
 def _meets(entry: Entry) -> bool:
