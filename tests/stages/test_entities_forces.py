@@ -192,3 +192,8 @@ def test_nisba_plural_is_no_person() -> None:
 def test_unknown_name_is_not_cut_into_a_rare_word() -> None:
     doc = run("وقال الوزير كمال جواد الساعدي إن الخطة جاهزة.", {"كمال جواد الساعدي": "PER"})
     assert ("كمال جواد الساعدي", "PER") in mentions(doc)
+
+
+def test_first_name_between_a_role_and_the_tagged_surname_is_pulled_in() -> None:
+    doc = run("ووصل وزير الخارجية نيلس تشيليكجي إلى العاصمة.", {"تشيليكجي": "PER"})
+    assert ("نيلس تشيليكجي", "PER") in mentions(doc)

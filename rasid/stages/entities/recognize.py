@@ -521,11 +521,20 @@ def extend_names(
                 break
             stats = lexicon.get(tokens[k].norm)
             person_word = stats is not None and stats.kind == "PER" and stats.name_share >= 0.5
+            foreign = lexicon.get(tokens[m.first].norm) is None  # "يشار [غولر]"
+            rare = stats is None or (foreign and stats.o + stats.named <= 10)
             after_title = (
                 k > 0
-                and (stats is None or stats.name_share >= 0.3)
-                and tokens[k - 1].norm in titles
                 and tokens[k].norm not in titles
+                and (
+                    (tokens[k - 1].norm in titles and (rare or stats.name_share >= 0.3))
+                    or (  # "وزير الخارجية مولود"
+                        rare
+                        and not clitic_candidates(tokens[k].norm)
+                        and not tokens[k].norm.startswith("ال")
+                        and _ends_role(k, tokens, titles)
+                    )
+                )
             )
             if not (person_word or after_title):
                 break
@@ -547,6 +556,23 @@ def extend_names(
         ):
             m.stop = k + 1
             taken.add(k)
+
+
+def _ends_role(k: int, tokens: Sequence[Token], titles: frozenset[str]) -> bool:
+    """Token ``k`` follows a role: a title ("المشير"), or a role word or adjective right
+    after one ("وزير الخارجية", "رئيس الأركان العامة", "الرئيس الأوكراني")."""
+    words = entity_words()
+    back = k - 1
+    for _ in range(3):
+        if back < 0 or not tokens[back].norm.isalpha():
+            return False
+        norm = tokens[back].norm
+        if norm in titles or bare(norm, titles):
+            return back == k - 1 or not clitic_candidates(tokens[back + 1].norm)
+        if not (norm in words["mod"] or is_adjective(norm)):
+            return False
+        back -= 1
+    return False
 
 
 def _extend_surname(m: Mention, tokens: Sequence[Token], lexicon: Lexicon, taken: set[int]) -> None:
