@@ -197,3 +197,21 @@ def test_unknown_name_is_not_cut_into_a_rare_word() -> None:
 def test_first_name_between_a_role_and_the_tagged_surname_is_pulled_in() -> None:
     doc = run("ووصل وزير الخارجية نيلس تشيليكجي إلى العاصمة.", {"تشيليكجي": "PER"})
     assert ("نيلس تشيليكجي", "PER") in mentions(doc)
+
+
+def test_two_unknown_words_after_a_role_are_a_foreign_name() -> None:
+    doc = run(
+        "وقال رئيس شركة الموانئ الأوكرانية فيكتور دوبرين إن العمل مستمر.",
+        {"شركة الموانئ الأوكرانية": "ORG"},
+    )
+    assert ("فيكتور دوبرين", "PER") in mentions(doc)
+
+
+def test_foreign_name_run_into_an_organisation_is_split_off() -> None:
+    doc = run(
+        "وقالت رئيسة صندوق النقد الدولي ماريكا سوريانوفا إن البرنامج جيد.",
+        {"صندوق النقد الدولي ماريكا سوريانوفا": "ORG"},
+    )
+    found = mentions(doc)
+    assert ("صندوق النقد الدولي", "ORG") in found
+    assert ("ماريكا سوريانوفا", "PER") in found

@@ -167,7 +167,9 @@ def place(mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon) ->
         elif m.source == "dateline":  # a dateline has no conjunction: "واع" is the agency
             drop, rest = 0, head.norm
         else:
-            drop, rest = clitic_cut(head.norm, lexicon, doc_names, _after_head(tokens, m.first))
+            drop, rest = clitic_cut(
+                head.norm, lexicon, doc_names, m.source == "title" or _after_head(tokens, m.first)
+            )
         m.start = head.start + raw_offset(head.text, drop)
         m.end = tokens[m.stop - 1].end
         words = [rest] + [t.norm for t in tokens[m.first + 1 : m.stop]]
@@ -347,6 +349,28 @@ def is_nisba_plural(norm: str) -> bool:
     return len(norm) >= 5 and norm.endswith(("يون", "يين"))
 
 
+def _unknown_word(token: Token, lexicon: Lexicon) -> bool:
+    """A bare word no corpus knows, with no article or clitic: a transliterated name."""
+    norm = token.norm
+    return (
+        norm.isalpha()
+        and len(norm) >= 3
+        and lexicon.get(norm) is None
+        and not norm.startswith("ال")
+        and not any(
+            rest.startswith("ال") or lexicon.known(rest) for _, rest in clitic_candidates(norm)
+        )
+    )
+
+
+def _foreign_pair(k: int, limit: int, tokens: Sequence[Token], lexicon: Lexicon) -> bool:
+    """Two words no corpus knows, closing the clause or followed by a known word, right
+    after a role: a foreign first name and surname ("بيترو كوتين")."""
+    if k + 1 >= limit or not all(_unknown_word(t, lexicon) for t in tokens[k : k + 2]):
+        return False
+    return _closes(k + 2, limit, tokens) or lexicon.known(tokens[k + 2].norm)
+
+
 def _closes(k: int, limit: int, tokens: Sequence[Token]) -> bool:
     """The sentence or clause ends before token ``k`` (its end, or punctuation)."""
     return k >= limit or not tokens[k].norm.isalpha()
@@ -408,6 +432,10 @@ def _after_role(
         if not norm.isalpha() or k in taken:
             return None
         stats = lexicon.get(norm)
+        if (k in ends or (k > j and is_adjective(tokens[k - 1].norm))) and _foreign_pair(
+            k, limit, tokens, lexicon
+        ):
+            return k, k + 2  # "رئيس شركة … الأوكرانية بيترو كوتين إن"
         if (  # "المبعوث … إلى سوريا غير بيدرسن": the text keeps coming back to بيدرسن
             k in ends
             and _ambiguous_first(k, limit, tokens, lexicon, seen, again=3)
@@ -480,7 +508,12 @@ def split_people(
         if m.type in ("ORG", "LOC") and m.source == "model" and m.stop - m.first >= 3:
             for k in range(m.first + 1, m.stop):
                 here, before = lexicon.get(tokens[k].norm), lexicon.get(tokens[k - 1].norm)
-                if (
+                foreign = (  # "صندوق النقد الدولي كريستالينا غورغييفا": a name after the adjective
+                    k + 2 == m.stop
+                    and is_adjective(tokens[k - 1].norm)
+                    and all(_unknown_word(t, lexicon) for t in tokens[k : m.stop])
+                )
+                if foreign or (
                     here is not None
                     and here.kind == "PER"
                     and here.name_share >= 0.7
