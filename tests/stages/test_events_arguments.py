@@ -234,3 +234,20 @@ def test_the_delegation_is_the_party_that_arrived_in_the_sentence_before() -> No
     host = _on(events, "واستقبل")
     assert _names(host["source"]) == ["محمد المنفي"]
     assert [r["actor"] for r in host["target"]] == [r["actor"] for r in visit["source"]]
+
+
+def test_a_name_inside_a_prepositional_phrase_is_not_the_subject() -> None:
+    events = _events(
+        "عدن - وكانت القوات الحكومية قد انسحبت الأسبوع الماضي من مواقع شمال مدينة تعز. "
+        "وشاركت في الاجتماع نائبة الرئيس الأمريكي كامالا هاريس."
+    )
+    assert _on(events, "انسحبت")["source"] == []
+    assert _names(_on(events, "وشاركت")["source"]) == ["كامالا هاريس"]
+
+
+def test_a_common_noun_subject_does_not_inherit_the_previous_actor() -> None:
+    events = _events(
+        "نيويورك - رحب الأمين العام للأمم المتحدة أنطونيو غوتيريش بالاتفاق. "
+        "ورحب البيان الختامي بالجهود المبذولة."
+    )
+    assert _on(events, "ورحب")["source"] == []

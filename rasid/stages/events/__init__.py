@@ -100,9 +100,9 @@ def _implicit_subject(
         pair = possessor(view, groups, head, 0, True)  # لكنهما لم يلتقيا: the two named before
         if pair is not None and _pronoun_subject(view, head):
             return pair.refs()
-    if done:
+    if done and not _noun_after(view, head):
         return list(done[-1].source)
-    if previous and tok.text.startswith("و") and head - lo <= 1:
+    if previous and tok.text.startswith("و") and head - lo <= 1 and not _noun_after(view, head):
         return list(previous[-1].source)
     if tok.text.startswith("و") and head > 0 and view.tokens[head - 1].norm in (",", "،"):
         first = next((g for g in groups if g.first <= OPENING_REACH), None)
@@ -167,6 +167,20 @@ def _force_of(view: SentenceView, quote, done: list[Event]) -> list[dict]:
         owners = list(done[-1].source) if done else []
     org = title_organisation(view, {r["actor"] for r in owners if r.get("actor")})
     return [org.ref()] if org is not None else []
+
+
+def _noun_after(view: SentenceView, head: int) -> bool:
+    """A definite common noun right after the verb is its subject (وأكد البيان الختامي …)."""
+    j = head + 1
+    if j >= len(view.tokens) or j in view.inside or j in view.dates:
+        return False
+    norm = view.tokens[j].norm
+    return (
+        norm.startswith("ال")
+        and not view._leads_to_name(j)
+        and not view.is_word(j, "pair")
+        and not view.is_word(j, "delegation")
+    )
 
 
 def _noun_subject(view: SentenceView, j: int) -> bool:

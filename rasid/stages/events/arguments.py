@@ -126,10 +126,28 @@ def subject_after(
             return None  # نفى في بيان سيطرة القوات: the actor belongs to the noun
         if any(_new_clause(view, j) or view.tokens[j].norm in QUOTE_MARKS for j in between):
             return None  # … السلطة، وقال فلان / ستلتزم بها "ما لم …": another clause's name
+        if _crosses_phrase(view, between, g):
+            return None  # انسحبت من مواقع جنوب مدينة …: the name belongs to the phrase
         if preposition_of(view, g) is None:
             return g
         return None
     return None
+
+
+def _crosses_phrase(view: SentenceView, between: range, g: Group) -> bool:
+    """A preposition between the verb and a name keeps the name in its phrase, unless a
+    title opens the subject after the phrase's noun (وشاركت في المؤتمر نائبة الرئيس فلانة)."""
+    preps = [
+        j
+        for j in between
+        if j not in view.inside
+        and view.is_word(j, "preposition")
+        and not view.is_title(j - 1)  # المتحدث باسم …، النائب عن …: inside a title
+    ]
+    if not preps:
+        return False
+    titled = any(view.is_title(j) for j in range(preps[-1] + 2, g.first))
+    return not (titled and g.members[0].type != "LOC")
 
 
 def _new_clause(view: SentenceView, j: int) -> bool:
@@ -261,8 +279,9 @@ def _object_gap(view: SentenceView, between: range) -> bool:
         if j in view.inside:
             continue
         match = lookup(view.tokens[j].norm)
-        if match is not None and match.entry.pos in ("noun", "light"):
-            return True
+        phrase = view.is_word(j - 1, "preposition") and view.is_title(j + 1)
+        if match is not None and match.entry.pos in ("noun", "light") and not phrase:
+            return True  # (وشاركت في الاجتماع نائبة الرئيس: a phrase, then the subject)
     return any(_governing_noun(view, j) for j in between)
 
 

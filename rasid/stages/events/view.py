@@ -141,6 +141,14 @@ class SentenceView:
         prev = self.tokens[j - 1].norm  # a title and its modifier (الرئيس المشارك عن)
         return j >= 2 and prev.startswith("ال") and self._leads_to_name(j - 2)
 
+    def is_title(self, j: int) -> bool:
+        """A title word outside any mention (المتحدث، نائبة، الرئيس)."""
+        return (
+            0 <= j < len(self.tokens)
+            and j not in self.inside
+            and bool(word_forms(self.tokens[j].norm) & _titles())
+        )
+
     def _leads_to_name(self, j: int) -> bool:
         """A title, a head noun or an adjective before a name, or a name inside a title."""
         if j in self.inside:
