@@ -174,3 +174,16 @@ def test_a_tour_listing_places_is_one_visit_per_place() -> None:
 def test_two_separate_meetings_on_one_trigger_are_two_events() -> None:
     body = "وأجرت المستشارة الألمانية أنجيلا ميركل، الأحد، لقاءين منفصلين مع كل من الطرفين."
     assert [t for t, ty in _types(body) if ty == "CONSULT"] == ["لقاءين", "لقاءين"]
+
+
+def test_ta_marbuta_is_not_a_possessive_pronoun() -> None:
+    body = (
+        "أعلن الرئيس المصري عبد الفتاح السيسي، السبت، مبادرة لحل الأزمة. "
+        'وقال السيسي إن المبادرة "تضمن وقف القتال".'
+    )
+    assert [t for t, ty in _types(body) if ty == "AGREE"] == ["مبادرة"]
+
+
+def test_what_is_refused_is_not_an_act_of_its_own() -> None:
+    body = "ورفض الطرفان الروسي والأوكراني التوقيع على وثيقة واحدة في إسطنبول."
+    assert not any(ty == "AGREE" for _t, ty in _types(body))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from rasid.normalize import normalize_arabic
+from rasid.normalize import normalize_arabic, strip_diacritics
 from rasid.stages.entities.tokens import tokenize
 from rasid.stages.events.lexicon import (
     Entry,
@@ -27,6 +27,11 @@ from rasid.stages.events.model import Event
 from rasid.stages.events.view import SentenceView
 
 LIGHT_WINDOW = 10  # words between a light verb and its noun (its subject's title, a date)
+OBJECT_TAKERS = frozenset({"REJECT", "AGREE"})  # REQUEST's content: __init__._in_request
+OBJECT_REACH = 4  # words between a refusal or offer and its object (نفى الجيش في بيان سيطرة)
+_CLAUSE_OPENERS = frozenset(
+    {"ان", "بان", "انه", "انها", "انهم", "انهما", "الذي", "التي", "الذين", "اللذين", "اللتين"}
+)
 AFTER_LIGHT = 3  # words between a noun and a light verb after it (غارات جوية نفذها)
 CONTEXT_REACH = 4  # words between a trigger and its context word (منح مجلس النواب الثقة)
 _POSSESSIVE = ("ه", "ها", "هما", "هم")
@@ -51,6 +56,9 @@ def _reading(view: SentenceView, i: int) -> Match | None:
     """The first reading of token ``i`` whose context words stand around it in its clause; a
     word spelled with ة (صادقة is an adjective, not صادق+ه) or counted (132 صوتاً) is never a
     verb."""
+    found = candidates(view.tokens[i].norm)
+    if not found:
+        return None
     lo, hi = view.clause(i)
     after, before = (
         range(i + 1, min(hi, i + 1 + CONTEXT_REACH)),
@@ -59,7 +67,7 @@ def _reading(view: SentenceView, i: int) -> Match | None:
     noun_only = view.tokens[i].text.endswith("ة") or (
         i > 0 and view.tokens[i - 1].norm[:1].isdigit()  # 132 صوتاً: a counted noun
     )
-    for match in candidates(view.tokens[i].norm):
+    for match in found:
         entry = match.entry
         if noun_only and entry.pos in ("verb", "lightverb") and not entry.form.endswith("ه"):
             continue  # … unless the lexicon lists the ة form itself (مستعدة)
@@ -84,7 +92,7 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
     for i, tok in enumerate(view.tokens):
         if i in view.inside:
             continue
-        if view.is_word(i, "complementizer"):
+        if last_light is not None and view.is_word(i, "complementizer"):
             last_light = None  # أكد أن التنسيق …: a reported clause is not the light verb's object
         match = _reading(view, i)
         if match is None:
@@ -102,12 +110,18 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
                 light = last_light
         if entry.pos in ("noun", "light") and light is None:
             light = _light_after(view, i)
-        if entry.pos == "light" and light is None and not tok.norm.endswith(_POSSESSIVE):
+        if entry.pos == "light" and light is None and not _possessive(tok.text):
             continue
         if entry.pos in ("noun", "light") and _framed(view, i):
             continue
         out.append(Trigger(i, entry, match.future, light))
     return out
+
+
+def _possessive(text: str) -> bool:
+    """ترحيبه، سيطرتها: a pronoun suffix, read on the spelling (ة normalizes to ه too: المبادرة
+    has none)."""
+    return strip_diacritics(text).endswith(_POSSESSIVE)
 
 
 def _light_after(view: SentenceView, i: int) -> int | None:
@@ -163,11 +177,13 @@ def _inside(e: Event, earlier: list[Event], sentences: list[tuple[int, int]]) ->
 
 
 def back_references(text: str, events: list[Event]) -> set[int]:
-    """ids of events that only name an action already reported (guidelines: a nominal
-    back-reference is not an event): a free verbal noun with the article after an earlier
-    event of the same word (المبادرة، الاجتماع، الغارات), or a noun a few words after a verb
-    of its own type in its sentence (استضاف … اجتماعاً، اختتمت … الجولة). A noun of the
-    same type elsewhere is often a new action (تمهيداً للقاء بين الرئيسين) and stays."""
+    """ids of events that only name an action already reported or to be done (guidelines:
+    a nominal back-reference, the object of a call, refusal or offer are not events): a
+    verbal noun with the article or a pronoun after an earlier event of the same word
+    (المبادرة، الاجتماع، توقيعه); a noun a few words after a verb of its own type in its
+    sentence (استضاف … اجتماعاً، اختتمت … الجولة); the object right after a refusal or an
+    offer (رفض الطرفان التوقيع، مستعد لاستضافته). A noun of the same type elsewhere is often
+    a new action (تمهيداً للقاء بين الرئيسين) and stays."""
     out: set[int] = set()
     seen: set[str] = set()
     verbs = [v for v in events if _pos(v) == "verb"]
@@ -176,20 +192,32 @@ def back_references(text: str, events: list[Event]) -> set[int]:
     for n, e in enumerate(ordered):
         if _cond(e) == "inside" and _inside(e, ordered[:n], sentences):
             out.add(id(e))
-        if _pos(e) == "noun":
-            again = e.lemma in seen and normalize_arabic(text[e.start : e.end]).startswith(
-                _DEFINITE
-            )
+        if _pos(e) in ("noun", "light"):
+            word = text[e.start : e.end]
+            named = normalize_arabic(word).startswith(_DEFINITE)
             same_act = any(
                 v.sentence == e.sentence
                 and v.type == e.type
                 and 0 < e.index - v.index <= LIGHT_WINDOW
                 for v in verbs
             )
-            if again or same_act:
+            if (named and e.lemma in seen) or (same_act and _pos(e) == "noun"):
                 out.add(id(e))
+        if any(_object_of(text, v, e) for v in verbs):
+            out.add(id(e))
         seen.add(e.lemma)
     return out
+
+
+def _object_of(text: str, v: Event, e: Event) -> bool:
+    """Noun ``e`` is what ``v`` refuses or offers, right after it with no reported or
+    relative clause between (رفض التوقيع، نفى سيطرة القوات) — not an act of its own."""
+    if v.type not in OBJECT_TAKERS or v.sentence != e.sentence or _pos(e) == "verb":
+        return False
+    if not 0 < e.index - v.index <= OBJECT_REACH:
+        return False
+    between = {t.norm for t in tokenize(text[v.end : e.start])}
+    return not between & _CLAUSE_OPENERS
 
 
 _LIST_END = ("،", ",", ".", "؛", ";", ":")
