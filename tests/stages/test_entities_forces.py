@@ -215,3 +215,13 @@ def test_foreign_name_run_into_an_organisation_is_split_off() -> None:
     found = mentions(doc)
     assert ("صندوق النقد الدولي", "ORG") in found
     assert ("ماريكا سوريانوفا", "PER") in found
+
+
+def test_repeated_unknown_word_completes_a_name_and_its_forces() -> None:
+    doc = run(
+        "ودعا البيان القائد صابر نوري دغيم إلى الهدنة. واتهم الجيش قوات دغيم بقصف المدينة.",
+        {"صابر نوري": "PER"},
+    )
+    found = mentions(doc)
+    assert ("صابر نوري دغيم", "PER") in found
+    assert ("قوات دغيم", "ORG") in found

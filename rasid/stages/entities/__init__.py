@@ -113,6 +113,10 @@ def find_mentions(
     if repeats:
         mentions = sorted([*mentions, *repeats], key=lambda m: (m.first, -m.stop))
     extend_names(mentions, tokens, lexicon, entity_words()["title"])
+    place(mentions, tokens, lexicon)
+    more = find_repeats(mentions, tokens, sentences, lexicon)  # of the names just completed
+    if more:
+        mentions = sorted([*mentions, *more], key=lambda m: (m.first, -m.stop))
     mentions = force_mentions(mentions, tokens, sentences)
     place(mentions, tokens, lexicon)  # again: repeats are new, extended names start earlier
     seat_types(mentions)

@@ -538,6 +538,7 @@ def extend_names(
     knows it as a person's name word, or when it is no ordinary word and a title precedes it.
     """
     taken = {i for m in mentions for i in range(m.first, m.stop)}
+    seen = Counter(form for t in tokens for form in word_forms(t.norm))
     for m in mentions:
         if m.type != "PER":
             continue
@@ -573,7 +574,7 @@ def extend_names(
                 break
             m.first = k
             taken.add(k)
-        _extend_surname(m, tokens, lexicon, taken)
+        _extend_surname(m, tokens, lexicon, taken, seen)
         # "عبد الفتاح" is a first name: the family name after it belongs to the mention
         k = m.stop
         if (
@@ -608,7 +609,9 @@ def _ends_role(k: int, tokens: Sequence[Token], titles: frozenset[str]) -> bool:
     return False
 
 
-def _extend_surname(m: Mention, tokens: Sequence[Token], lexicon: Lexicon, taken: set[int]) -> None:
+def _extend_surname(
+    m: Mention, tokens: Sequence[Token], lexicon: Lexicon, taken: set[int], seen: Counter[str]
+) -> None:
     """Take a family name the tagger left after a person's name: a nisba closing a clause
     after a full name ("محمد شياع السوداني،"), a definite word no corpus knows after a first
     name ("هادي البحرة"), a rare word after a titled first name ("إبراهيم رئيسي"), the second
@@ -648,7 +651,9 @@ def _extend_surname(m: Mention, tokens: Sequence[Token], lexicon: Lexicon, taken
         and (_closes(k + 1, len(tokens), tokens) or tokens[k + 1].norm in function_words())
     )
     compound = size >= 2 and last in COMPOUND_STARTS and norm.startswith("ال")
-    if nisba or unknown or rare or compound:
+    # "[محمد حمدان] دقلو … قوات دقلو": an unknown word the article repeats ends the name
+    repeated = size >= 2 and _unknown_word(tokens[k], lexicon) and seen[norm] >= 2
+    if nisba or unknown or rare or compound or repeated:
         m.stop = k + 1
         taken.add(k)
 
