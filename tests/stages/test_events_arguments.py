@@ -251,3 +251,29 @@ def test_a_common_noun_subject_does_not_inherit_the_previous_actor() -> None:
         "ورحب البيان الختامي بالجهود المبذولة."
     )
     assert _on(events, "ورحب")["source"] == []
+
+
+def _place(event: dict) -> str | None:
+    return event["place"]["text"] if event["place"] else None
+
+
+def test_the_town_an_act_of_force_takes_is_its_place() -> None:
+    events = _events("دمشق - سيطرت القوات الحكومية على مدينة حلب بعد معارك عنيفة.")
+    assert _place(_on(events, "سيطرت")) == "حلب"
+
+
+def test_a_visit_takes_its_destination_as_place_and_a_city_is_not_the_visitor() -> None:
+    events = _events(
+        "أنقرة - وصل وزير الخارجية التركي هاكان فيدان إلى بغداد في زيارة رسمية. "
+        "كما زار المسؤول التركي أربيل."
+    )
+    assert _place(_on(events, "زيارة")) == "بغداد"
+    visit = _on(events, "زار")
+    assert all(r["text"] != "أربيل" for r in visit["source"])
+    assert _place(visit) == "أربيل"
+
+
+def test_a_country_after_bi_is_not_where_it_happened() -> None:
+    events = _events("لندن - أدانت بريطانيا الهجمات المرتبطة بإيران في البحر الأحمر.")
+    for e in events:
+        assert _place(e) != "إيران", e

@@ -27,6 +27,7 @@ from rasid.stages.events.arguments import (
     nisba_after,
     object_nisba,
     object_owner,
+    object_place,
     object_pronoun,
     owned_force,
     pair_words,
@@ -322,6 +323,13 @@ def _event(
                 subj = _light_subject(view, groups, i, lo, hi)
             if subj is None and suffix is None and view.forms(i - 1) & ADJUNCT_WORDS:
                 subj = possessor(view, groups, i, lo, False)  # وصل فلان إلى … في زيارة
+        if (
+            subj is not None
+            and entry.cond == "place"
+            and subj.first > head
+            and all(m.type == "LOC" for m in subj.members)
+        ):
+            subj = None  # زار المسؤول التركي أربيل: the city visited, not the visitor
         if subj is None and entry.cond == "neg":
             subj = issuer(view, groups, head, hi)
         source = subj.refs() if subj else []
@@ -378,7 +386,9 @@ def _event(
     place_m = None
     if entry.cond == "place" and tgt and all(m.type == "LOC" for m in tgt.members):
         place_m, target = tgt.members[-1], []
-    place_m = place_m or find_place(view, lo, hi, i, used)
+    if place_m is None and entry.mode == "visit":
+        place_m = object_place(view, entry, i, lo, hi)
+    place_m = place_m or find_place(view, lo, hi, i, used) or object_place(view, entry, i, lo, hi)
     date = find_date(
         doc.clean_text,
         doc.spans.get("timex", []),

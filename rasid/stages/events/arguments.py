@@ -22,6 +22,7 @@ from rasid.stages.events.view import (
     Mention,
     SentenceView,
     event_words,
+    is_head_word,
     pronoun_suffix,
 )
 
@@ -29,7 +30,7 @@ SUBJECT_REACH = 10  # words between a verb and its subject (titles, a date, an a
 JOIN_REACH = 8  # words between و and the next member's name (its title)
 SVO_GAP = 2
 QUOTE_MARKS = frozenset('"«»“”')  # إن موسكو "مستعدة": a quote mark does not part them
-_PLACE_PREPOSITIONS = ("في", "ب", "قرب", "الى", "داخل")
+_PLACE_PREPOSITIONS = ("في", "ب", "قرب", "داخل")  # إلى only for motion (MOTION_PLACES)
 
 
 @dataclass
@@ -444,6 +445,20 @@ def object_owner(view: SentenceView, groups: list[Group], entry: Entry, after: i
     return None
 
 
+def _named_place(view: SentenceView, m: Mention) -> bool:
+    """A place ب can introduce: a building, one named with its head (بمدينة سرت، بمنطقة
+    الرجمة), or one glued to the place before it (قصر … بإسطنبول)."""
+    if m.type == "FAC" or view.is_title(m.first - 1) or _head_word(view, m.first):
+        return True
+    prev = view.inside.get(m.first - 1)
+    return prev is not None and prev.type in PLACE_TYPES
+
+
+def _head_word(view: SentenceView, j: int) -> bool:
+    """Does the mention's own first word name a kind of place (مدينة الحديدة)?"""
+    return is_head_word(view.tokens[j].norm)
+
+
 def find_place(view: SentenceView, lo: int, hi: int, at: int, used: set[int]) -> Mention | None:
     """The LOC/FAC where it happened: after a place preposition, not describing an actor."""
     candidates = []
@@ -453,6 +468,8 @@ def find_place(view: SentenceView, lo: int, hi: int, at: int, used: set[int]) ->
         prep = view.preposition(m)
         if prep not in _PLACE_PREPOSITIONS:
             continue
+        if prep == "ب" and not _named_place(view, m):
+            continue  # المرتبطة بإسرائيل: ب + a country is rarely where it happened
         before = m.first - (1 if view.is_word(m.first - 1, "preposition") else 0) - 1
         owner = view.inside.get(before)
         if owner is not None and owner.type == "ORG" and owner is not m:
@@ -470,6 +487,37 @@ def find_place(view: SentenceView, lo: int, hi: int, at: int, used: set[int]) ->
         if m.first - best.stop <= 1 and view.preposition(m) == "ب":
             best = m
     return best
+
+
+MOTION_PLACES = {  # where an act of force lands: سيطر على بلدة، تقدم نحو المطار، انسحب من …
+    kind: tuple(normalize_arabic(p) for p in preps)
+    for kind, preps in {
+        "ASSAULT": ("على", "نحو", "إلى"),
+        "COERCE": ("على",),
+        "MOBILIZE": ("إلى", "نحو"),
+        "RETREAT": ("من",),
+        "visit": ("إلى",),  # a visit's destination (وصل إلى طرابلس في زيارة)
+    }.items()
+}
+
+
+def object_place(view: SentenceView, entry: Entry, i: int, lo: int, hi: int) -> Mention | None:
+    """The town, base or building an act of force is aimed at or leaves, or a visit's
+    destination, named in the clause (after the trigger, or before it for a visit)."""
+    preps = MOTION_PLACES.get(entry.mode or "") or MOTION_PLACES.get(entry.type)
+    if not preps:
+        return None
+    start = lo if entry.mode == "visit" else i + 1
+    found = [
+        m
+        for m in view.mentions
+        if start <= m.first < hi
+        and m.first != i
+        and abs(m.first - i) <= SUBJECT_REACH
+        and m.type in PLACE_TYPES
+        and view.preposition(m) in preps
+    ]
+    return min(found, key=lambda m: abs(m.first - i)) if found else None
 
 
 def pair_words(view: SentenceView, lo: int, hi: int) -> int | None:

@@ -216,6 +216,11 @@ def sentence_views(doc: Document) -> list[SentenceView]:
     return views
 
 
+def is_head_word(norm: str) -> bool:
+    """A title or a place's head word (الرئيس، مدينة، منطقة), with its clitics read off."""
+    return bool(word_forms(norm) & _titles())
+
+
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Words of a role phrase or a place's head (الرئيس، وزير، الخارجية، نظيره، بلدة): they
