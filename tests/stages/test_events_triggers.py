@@ -187,3 +187,24 @@ def test_ta_marbuta_is_not_a_possessive_pronoun() -> None:
 def test_what_is_refused_is_not_an_act_of_its_own() -> None:
     body = "ورفض الطرفان الروسي والأوكراني التوقيع على وثيقة واحدة في إسطنبول."
     assert not any(ty == "AGREE" for _t, ty in _types(body))
+
+
+def test_a_hypothetical_attack_after_ay_is_not_an_event() -> None:
+    body = 'وحذر زعيم الجماعة من أن أي هجوم على أراضيها "سيقابل برد حاسم".'
+    assert not any(ty == "ASSAULT" for _t, ty in _types(body))
+
+
+def test_a_future_retaliation_in_a_quote_is_the_threat() -> None:
+    body = 'وقال مصدر عسكري في الخرطوم إن الجيش "سيرد على أي خرق للهدنة".'
+    types = _types(body)
+    assert ("سيرد", "THREATEN") in types and not any(t == "قال" for t, _ty in types)
+
+
+def test_scare_quotes_after_ma_give_no_statement() -> None:
+    body = 'وانسحبت القوات الحكومية من مواقعها في إطار ما وصفته بـ"إعادة التموضع".'
+    assert not any(ty == "STATEMENT" for _t, ty in _types(body))
+
+
+def test_an_attack_told_as_a_noun_then_its_verb_is_one_event() -> None:
+    body = "قتل ثلاثة مدنيين، الاثنين، في قصف صاروخي استهدف مدينة الباب شمال سوريا."
+    assert [t for t, ty in _types(body) if ty == "ASSAULT"] == ["قصف"]

@@ -200,7 +200,7 @@ def candidates(norm: str) -> tuple[Match, ...]:
         found = tuple(
             Match(e, future and e.pos in _VERBS)
             for e in lex.get(stem, ())
-            if verbal or e.pos not in _VERBS
+            if verbal or e.pos != "verb"  # a light verb's verbal noun carries it too (لشن هجمات)
         )
         if found and len(stem) > size:
             best, size = found, len(stem)

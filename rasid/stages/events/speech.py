@@ -59,6 +59,16 @@ def content_type(text: str) -> tuple[str, str | None] | None:
 
 
 _ORDER = ("THREATEN", "REJECT", "ACCUSE", "REQUEST")
+_WHAT = frozenset({"ما", "بما", "لما"})
+_NAMING = ("وصف", "سم", "اسم")  # وصفته، سمته، أسمته
+
+
+def _named_so(text: str, cue: dict) -> bool:
+    """ما وصفته بـ"…"، ما سمته "…": scare quotes around a term, not a statement (but بحسب ما
+    أفادت … is one)."""
+    words = text[max(0, cue["start"] - 12) : cue["start"]].split()
+    naming = normalize_arabic(text[cue["start"] : cue["end"]]).startswith(_NAMING)
+    return naming and bool(words) and normalize_arabic(words[-1]) in _WHAT
 
 
 def _rank(typ: str) -> int:
@@ -111,7 +121,7 @@ def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
                 for e in content:
                     e.modality = "denied"
             continue
-        if content:
+        if content or _named_so(doc.clean_text, cue):
             continue
         sentence = q.attrs.get("sentence") or [q.start, q.end]
         date = next((e.date for e in events if e.sentence == tuple(sentence) and e.date), None)

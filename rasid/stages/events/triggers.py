@@ -144,11 +144,15 @@ def _light_after(view: SentenceView, i: int) -> int | None:
 
 def _framed(view: SentenceView, i: int) -> bool:
     """A definite noun right after خلال/بعد/عقب/على هامش names the frame of what is
-    reported (خلال الاتصال، بعد اللقاء), an action already told, not a new one."""
+    reported (خلال الاتصال، بعد اللقاء), an action already told, not a new one; after أي
+    (أي هجوم على اليمن سيقابل …) an act that may never happen."""
     norm = view.tokens[i].norm.lstrip("وف")
+    if i > 0 and view.tokens[i - 1].norm in _ANY:
+        return True  # أي هجوم، أي خرق: a hypothetical act
     return i > 0 and norm.startswith(_DEFINITE) and bool(view.forms(i - 1) & frame_words())
 
 
+_ANY = frozenset({"اي", "لاي", "باي"})
 _DEFINITE = ("ال", "بال", "لل", "كال", "وال", "وبال", "ولل", "فال")
 
 
@@ -182,8 +186,9 @@ def back_references(text: str, events: list[Event]) -> set[int]:
     verbal noun with the article or a pronoun after an earlier event of the same word
     (المبادرة، الاجتماع، توقيعه); a noun a few words after a verb of its own type in its
     sentence (استضاف … اجتماعاً، اختتمت … الجولة); the object right after a refusal or an
-    offer (رفض الطرفان التوقيع، مستعد لاستضافته). A noun of the same type elsewhere is often
-    a new action (تمهيداً للقاء بين الرئيسين) and stays."""
+    offer (رفض الطرفان التوقيع، مستعد لاستضافته); a verb right after a noun of its type that
+    it describes (قصف صاروخي استهدف …). A noun of the same type elsewhere is often a new
+    action (تمهيداً للقاء بين الرئيسين) and stays."""
     out: set[int] = set()
     seen: set[str] = set()
     verbs = [v for v in events if _pos(v) == "verb"]
@@ -204,6 +209,16 @@ def back_references(text: str, events: list[Event]) -> set[int]:
             if (named and e.lemma in seen) or (same_act and _pos(e) == "noun"):
                 out.add(id(e))
         if any(_object_of(text, v, e) for v in verbs):
+            out.add(id(e))
+        if _pos(e) == "verb" and any(
+            v.sentence == e.sentence
+            and v.type == e.type
+            and _pos(v) == "noun"
+            and 0 < e.index - v.index <= 3
+            and not text[e.start : e.end].startswith("و")
+            and id(v) not in out
+            for v in ordered[:n]
+        ):
             out.add(id(e))
         seen.add(e.lemma)
     return out
