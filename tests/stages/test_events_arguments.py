@@ -277,3 +277,10 @@ def test_a_country_after_bi_is_not_where_it_happened() -> None:
     events = _events("لندن - أدانت بريطانيا الهجمات المرتبطة بإيران في البحر الأحمر.")
     for e in events:
         assert _place(e) != "إيران", e
+
+
+def test_a_place_after_another_act_belongs_to_that_act() -> None:
+    events = _events(
+        "واشنطن - وتتهم الولايات المتحدة إيران بنشر صواريخ في سوريا، وهو ما تنفيه طهران."
+    )
+    assert _place(_on(events, "وتتهم")) is None

@@ -399,7 +399,8 @@ def _event(
     modality = find_modality(view, trig, lo, hi)
     if entry.cond == "neg" and modality != "denied":
         return None
-    if not verbal and not (source or target or date or place_m) and modality == "asserted":
+    located = place_m or find_place(view, lo, hi, i, used, own=False)
+    if not verbal and not (source or target or date or located) and modality == "asserted":
         return None  # a bare noun (بعد الجولة، عقب التوقيع) names an action, it does not report one
     if quote is not None and modality == "asserted":
         modality = "claimed"

@@ -459,8 +459,16 @@ def _head_word(view: SentenceView, j: int) -> bool:
     return is_head_word(view.tokens[j].norm)
 
 
-def find_place(view: SentenceView, lo: int, hi: int, at: int, used: set[int]) -> Mention | None:
-    """The LOC/FAC where it happened: after a place preposition, not describing an actor."""
+def _trigger_between(view: SentenceView, at: int, j: int) -> bool:
+    """Is another act named between the trigger and token ``j``?"""
+    return any(k not in view.inside and lookup(view.tokens[k].norm) for k in range(at + 1, j))
+
+
+def find_place(
+    view: SentenceView, lo: int, hi: int, at: int, used: set[int], own: bool = True
+) -> Mention | None:
+    """The LOC/FAC where it happened: after a place preposition, not describing an actor;
+    with ``own``, not one that belongs to another act named after the trigger."""
     candidates = []
     for m in view.mentions:
         if m.type not in PLACE_TYPES or m.first < lo or m.first >= hi or id(m) in used:
@@ -470,6 +478,8 @@ def find_place(view: SentenceView, lo: int, hi: int, at: int, used: set[int]) ->
             continue
         if prep == "ب" and not _named_place(view, m):
             continue  # المرتبطة بإسرائيل: ب + a country is rarely where it happened
+        if own and m.first > at and _trigger_between(view, at, m.first):
+            continue  # بنشر مقاتلات في قاعدة …: the place of the act named in between
         before = m.first - (1 if view.is_word(m.first - 1, "preposition") else 0) - 1
         owner = view.inside.get(before)
         if owner is not None and owner.type == "ORG" and owner is not m:
