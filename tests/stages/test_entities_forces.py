@@ -225,3 +225,8 @@ def test_repeated_unknown_word_completes_a_name_and_its_forces() -> None:
     found = mentions(doc)
     assert ("صابر نوري دغيم", "PER") in found
     assert ("قوات دغيم", "ORG") in found
+
+
+def test_counterpart_is_a_title() -> None:
+    doc = run("وقال الوزير في مؤتمر مع نظيرته الليبية سعاد الفيتوري إن الاتفاق قائم.", {})
+    assert ("سعاد الفيتوري", "PER") in mentions(doc)
