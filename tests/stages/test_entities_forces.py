@@ -230,3 +230,16 @@ def test_repeated_unknown_word_completes_a_name_and_its_forces() -> None:
 def test_counterpart_is_a_title() -> None:
     doc = run("وقال الوزير في مؤتمر مع نظيرته الليبية سعاد الفيتوري إن الاتفاق قائم.", {})
     assert ("سعاد الفيتوري", "PER") in mentions(doc)
+
+
+def test_body_named_by_head_and_adjective_takes_its_purpose() -> None:
+    doc = run(
+        "وأعلنت الهيئة الوطنية للمياه خطة جديدة للمرة الثانية.",
+        {"الهيئة الوطنية": "ORG"},
+    )
+    assert ("الهيئة الوطنية للمياه", "ORG") in mentions(doc)
+
+
+def test_adverb_in_lil_is_no_purpose() -> None:
+    doc = run("واجتمعت الحكومة الليبية للمرة الثانية.", {"الحكومة الليبية": "ORG"})
+    assert ("الحكومة الليبية", "ORG") in mentions(doc)

@@ -234,6 +234,42 @@ def outlet_types(mentions: list[Mention], tokens: Sequence[Token]) -> None:
             m.type = "ORG"
 
 
+def purpose_tails(
+    mentions: list[Mention], tokens: Sequence[Token], sentences: Sequence[Sequence[int]]
+) -> None:
+    """An organisation the tagger ended at its adjective takes the "لل…" of its purpose:
+    "المؤسسة الوطنية [للنفط]", "المجلس الأعلى [للقوات المسلحة]" — a body named by head and
+    adjective says what it is for, where a sentence would go on with a verb."""
+    notname = entity_words()["notname"]
+    covered = {i for m in mentions for i in range(m.first, m.stop)}
+    limit_of = {
+        i: limit for first, limit in sentence_bounds(sentences) for i in range(first, limit)
+    }
+    for m in mentions:
+        k = m.stop
+        if (
+            m.type != "ORG"
+            or m.source != "model"
+            or m.stop - m.first < 2
+            or not is_adjective(tokens[k - 1].norm)
+            or k >= limit_of.get(m.first, 0)
+            or k in covered
+        ):
+            continue
+        norm = tokens[k].norm
+        if not (norm.startswith("لل") and norm.isalpha() and len(norm) >= 5) or norm in notname:
+            continue
+        if is_definite_plural("ا" + norm[1:]) or head_type(norm):
+            continue  # "… للمدنيين", "… للاتفاق": an object, not the body's purpose
+        stop = k + 1
+        while stop < limit_of[m.first] and stop < k + 3 and is_adjective(tokens[stop].norm):
+            stop += 1
+        if any(i in covered for i in range(k, stop)):
+            continue
+        m.stop = stop
+        covered.update(range(k, stop))
+
+
 def initials(tokens: Sequence[Token], sentences: Sequence[Sequence[int]]) -> list[Mention]:
     """Spaced initials of an agency: "أ ف ب", "ا ش ا" — three or four one-letter words."""
     out = []
@@ -257,6 +293,7 @@ def pattern_mentions(
 ) -> list[Mention]:
     """``mentions`` with rule mentions added (and the place inside "مؤتمر برلين" absorbed)."""
     outlet_types(mentions, tokens)
+    purpose_tails(mentions, tokens, sentences)
     starts = {m.first: m for m in mentions}
     added: list[Mention] = initials(tokens, sentences)
     absorbed: set[int] = set()
