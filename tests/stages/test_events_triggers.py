@@ -208,3 +208,11 @@ def test_scare_quotes_after_ma_give_no_statement() -> None:
 def test_an_attack_told_as_a_noun_then_its_verb_is_one_event() -> None:
     body = "قتل ثلاثة مدنيين، الاثنين، في قصف صاروخي استهدف مدينة الباب شمال سوريا."
     assert [t for t, ty in _types(body) if ty == "ASSAULT"] == ["قصف"]
+
+
+def test_a_content_claim_survives_an_earlier_split_event() -> None:
+    body = (
+        "وأجرت المستشارة الألمانية أنجيلا ميركل، الأحد، لقاءين منفصلين مع كل من الطرفين. "
+        'وقال الوزير الروسي سيرغي لافروف إن بلاده "ستفي بكل التزاماتها".'
+    )
+    assert ("ستفي", "COOPERATE") in _types(body)

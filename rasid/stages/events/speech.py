@@ -97,10 +97,11 @@ def _cue_event(events: list[Event], cue: dict) -> Event | None:
 
 def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
     """``events`` with every quote's cue act, content claims and STATEMENTs settled."""
-    drop = back_references(doc.clean_text, events)
+    backrefs = back_references(doc.clean_text, events)
     events = one_per_act(
-        doc.clean_text, doc.spans.get("entities", []), [e for e in events if id(e) not in drop]
+        doc.clean_text, doc.spans.get("entities", []), [e for e in events if id(e) not in backrefs]
     )
+    drop: set[int] = set()  # fresh: ids of the events dropped above may be reused by now
     added: list[Event] = []
     for q in quotes_of(doc):
         qid = q.attrs.get("id")
