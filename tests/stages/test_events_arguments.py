@@ -284,3 +284,21 @@ def test_a_place_after_another_act_belongs_to_that_act() -> None:
         "واشنطن - وتتهم الولايات المتحدة إيران بنشر صواريخ في سوريا، وهو ما تنفيه طهران."
     )
     assert _place(_on(events, "وتتهم")) is None
+
+
+def test_a_statement_takes_the_place_where_it_was_made_not_one_in_its_content() -> None:
+    events = _events(
+        'باريس - وقال الرئيس الفرنسي إيمانويل ماكرون في مؤتمر صحافي في قصر الإليزيه إن "الوضع '
+        'في ليبيا خطير".'
+    )
+    said = next(e for e in events if e["trigger"] == "وقال")
+    assert _place(said) == "قصر الإليزيه"
+
+
+def test_a_place_in_a_speaker_title_is_not_where_it_happened() -> None:
+    events = _events(
+        "جنيف - وقالت منسقة الأمم المتحدة في اليمن جولي هارت إن المساعدات تتأخر، "
+        "وأدانت الهجمات على الموانئ."
+    )
+    for e in events:
+        assert _place(e) != "اليمن", e

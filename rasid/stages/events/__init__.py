@@ -427,11 +427,38 @@ def _add_escorts(view: SentenceView, groups: list[Group], done: list[Event]) -> 
                 e.source += [r for r in escorts.refs() if r["actor"] not in have]
 
 
+def _speech_places(doc: Document, views: list[SentenceView], events: list[Event]) -> None:
+    """Where a statement was made (قال فلان في مؤتمر صحافي في قصر …، في عدن، قال …): a place
+    of the cue's clause before the quoted content, for the speech events of the quotes."""
+    quotes = {q.attrs.get("id"): q for q in doc.spans.get("quotes", [])}
+    for e in events:
+        q = quotes.get(e.quote)
+        if e.place is not None or q is None or not q.end > e.start >= e.sentence[0]:
+            continue
+        cue = q.attrs.get("cue") or {}
+        if cue.get("start") != e.start:
+            continue
+        view = next((v for v in views if v.start <= e.start < v.end), None)
+        if view is None:
+            continue
+        i = next((k for k, t in enumerate(view.tokens) if t.start == e.start), None)
+        if i is None:
+            continue
+        lo, hi = view.clause(i)
+        if view.tokens[i].text.startswith("و") and view.tokens[i - 1].norm in (",", "،"):
+            lo = i  # …، وقال: a new clause; the places before it are the last clause's
+        if q.start > e.start:
+            hi = min(hi, next((k for k, t in enumerate(view.tokens) if t.start >= q.start), hi))
+        m = find_place(view, lo, hi, i, set())
+        e.place = m.ref() if m is not None else None
+
+
 def find_events(doc: Document) -> list[Event]:
     """Every event of the document's body, in text order (the stage without writing)."""
     events: list[Event] = []
     previous: list[Event] = []
-    for view in sentence_views(doc):
+    views = sentence_views(doc)
+    for view in views:
         groups = participant_groups(view)
         done: list[Event] = []
         for trig in find_triggers(view):
@@ -444,6 +471,7 @@ def find_events(doc: Document) -> list[Event]:
         events += done
         previous = done or previous
     events = apply_quotes(doc, events)
+    _speech_places(doc, views, events)
     return sorted(events, key=lambda e: e.start)
 
 

@@ -478,6 +478,9 @@ def find_place(
             continue
         if prep == "ب" and not _named_place(view, m):
             continue  # المرتبطة بإسرائيل: ب + a country is rarely where it happened
+        nxt = view.starts.get(m.stop)
+        if nxt is not None and nxt.type == "PER":
+            continue  # منسقة الشؤون الإنسانية في السودان فلانة: part of a title
         if own and m.first > at and _trigger_between(view, at, m.first):
             continue  # بنشر مقاتلات في قاعدة …: the place of the act named in between
         before = m.first - (1 if view.is_word(m.first - 1, "preposition") else 0) - 1
