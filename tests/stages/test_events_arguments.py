@@ -302,3 +302,17 @@ def test_a_place_in_a_speaker_title_is_not_where_it_happened() -> None:
     )
     for e in events:
         assert _place(e) != "اليمن", e
+
+
+def test_a_common_noun_subject_leaves_the_named_actor_as_addressee() -> None:
+    events = _events("نيويورك - ودعا البيان الرئيس السوداني عمر البشير إلى الحوار.")
+    call = _on(events, "ودعا")
+    assert call["source"] == []
+    assert _names(call["target"]) == ["عمر البشير"]
+
+
+def test_after_anna_a_name_right_after_the_verb_is_still_the_object() -> None:
+    events = _events("عمان - وقال الملك عبد الله الثاني إنه التقى عباس في رام الله.")
+    meet = _on(events, "التقى")
+    assert _names(meet["target"]) == ["عباس"]
+    assert "عباس" not in _names(meet["source"])

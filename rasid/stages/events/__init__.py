@@ -48,6 +48,7 @@ from rasid.stages.events.view import SentenceView, pronoun_suffix, sentence_view
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 ADJUNCT_WORDS = frozenset({"في", "خلال"})  # وصل … في زيارة: the act is the clause subject's
+ADDRESSED = frozenset({"REQUEST", "ACCUSE"})  # speech acts whose object is a named addressee
 OPENING_REACH = 3  # words before a sentence's opening subject (و + كان + قد)
 REQUEST_REACH = 8  # a trigger this close after a request is the request's content
 BACKREF_REACH = 2
@@ -307,13 +308,12 @@ def _event(
             _party_word(view, head + 1, head + 2) is not None
             or pair_words(view, head + 1, min(hi, head + 2)) is not None
         )  # والتقى الوفد فلاناً، بحث الجانبان …: the nominal is the subject
-        if verbal and not _pronoun_subject(view, head) and not nominal_subject:
-            subj = antecedent(view, groups, head)
-            subj = (
-                subj
-                or subject_before(view, groups, head, lo)
-                or subject_after(view, groups, head, hi, i)
-            )
+        addressed = entry.type in ADDRESSED and trig.light is None and _noun_after(view, head)
+        if verbal:  # (ودعا النص قائد …: the noun is the subject, the name the addressee)
+            if not _pronoun_subject(view, head) and not nominal_subject:
+                subj = antecedent(view, groups, head) or subject_before(view, groups, head, lo)
+                if subj is None and not addressed:
+                    subj = subject_after(view, groups, head, hi, i)
         else:
             subj = genitive(view, groups, i)
             suffix = pronoun_suffix(tok.text)
