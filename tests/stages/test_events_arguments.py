@@ -316,3 +316,20 @@ def test_after_anna_a_name_right_after_the_verb_is_still_the_object() -> None:
     meet = _on(events, "التقى")
     assert _names(meet["target"]) == ["عباس"]
     assert "عباس" not in _names(meet["source"])
+
+
+def test_a_title_starting_with_waw_is_not_read_as_a_glued_preposition() -> None:
+    events = _events(
+        "الرياض - افتتح ولي العهد رئيس مجلس الوزراء الأمير محمد بن سلمان، الجمعة، "
+        "أعمال القمة في الرياض."
+    )
+    assert _names(_on(events, "افتتح")["source"]) == ["محمد بن سلمان"]
+
+
+def test_a_verb_after_haythu_continues_the_visitor() -> None:
+    events = _events(
+        "بغداد - زار وزير الخارجية التركي هاكان فيدان بغداد، حيث التقى الرئيس العراقي برهم صالح."
+    )
+    meet = _on(events, "التقى")
+    assert _names(meet["source"]) == ["هاكان فيدان"]
+    assert _names(meet["target"]) == ["برهم صالح"]

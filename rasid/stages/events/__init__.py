@@ -75,6 +75,8 @@ def _coordinated(view: SentenceView, head: int, lo: int, done: list[Event]) -> b
     so does a verb pointing back at that event (زيارة …، التقى خلالها فلاناً)."""
     if done and view.is_word(head + 1, "resume"):
         return True
+    if done and view.is_word(head - 1, "resume_before") and not object_pronoun(view, head):
+        return True  # زار فلان المدينة، حيث التقى فلاناً: the visitor met
     if not done or not view.tokens[head].text.startswith("و"):
         return False
     prev = done[-1].index

@@ -127,8 +127,8 @@ class SentenceView:
             if not self._leads_to_name(j):
                 return None
             norm = self.tokens[j].norm.lstrip("وف") if j not in self.inside else ""
-            if norm[:1] in ("ب", "ل") and norm not in _titles():
-                return norm[:1]
+            if norm[:1] in ("ب", "ل") and norm not in _titles() and is_head_word(norm[1:]):
+                return norm[:1]  # لنظيره، بمدينة: a glued ب/ل, not a root letter (ولي العهد)
             j -= 1
         return None
 
