@@ -243,3 +243,19 @@ def test_body_named_by_head_and_adjective_takes_its_purpose() -> None:
 def test_adverb_in_lil_is_no_purpose() -> None:
     doc = run("واجتمعت الحكومة الليبية للمرة الثانية.", {"الحكومة الليبية": "ORG"})
     assert ("الحكومة الليبية", "ORG") in mentions(doc)
+
+
+def test_organisation_named_by_two_joined_nouns_keeps_both() -> None:
+    doc = run(
+        "وأعلنت وزارة الزراعة والأغذية خطة جديدة، فيما انتقدت وزارة الداخلية والجيش الخطة.",
+        {"وزارة الزراعة": "ORG", "وزارة الداخلية": "ORG", "والجيش": "ORG"},
+    )
+    found = mentions(doc)
+    assert ("وزارة الزراعة والأغذية", "ORG") in found
+    assert ("وزارة الداخلية", "ORG") in found
+
+
+def test_facility_named_after_a_person_is_the_facility() -> None:
+    doc = run("وتفقد الوزير قاعدة سالم العبيدي الجوية.", {"سالم العبيدي": "PER"})
+    assert [m for m in mentions(doc) if m[1] == "PER"] == []
+    assert any(t == "FAC" and "سالم العبيدي" in m for m, t in mentions(doc))

@@ -270,6 +270,49 @@ def purpose_tails(
         covered.update(range(k, stop))
 
 
+def paired_names(
+    mentions: list[Mention], tokens: Sequence[Token], sentences: Sequence[Sequence[int]]
+) -> None:
+    """An organisation named by a head and two joined nouns keeps both: "حزب العدالة
+    والتنمية", "وزارة الخارجية والمغتربين", "مجلس السلم والأمن الأفريقي". The second noun
+    is no other body ("وزارة الداخلية والجيش") and no name of its own."""
+    words = entity_words()
+    bodies = _word_set("generic", "orghead", "seat", "label", "title", "force")
+    covered = {i for m in mentions for i in range(m.first, m.stop)}
+    limit_of = {
+        i: limit for first, limit in sentence_bounds(sentences) for i in range(first, limit)
+    }
+    for m in mentions:
+        k, limit = m.stop, limit_of.get(m.first, 0)
+        if (
+            m.type != "ORG"
+            or m.stop - m.first != 2
+            or not bare(tokens[m.first].norm, words["generic"] | words["orghead"])
+            or not tokens[k - 1].norm.startswith("ال")
+            or k >= limit
+            or k in covered
+        ):
+            continue
+        norm = tokens[k].norm
+        if not (norm.startswith("وال") and norm.isalpha() and len(norm) >= 6):
+            continue
+        rest = norm[1:]
+        if (
+            bare(rest, bodies)
+            or head_type(rest)
+            or rest in words["notname"]
+            or is_nationality(rest)
+        ):
+            continue  # "… التركية والروسية": two adjectives, two bodies
+        stop = k + 1
+        while stop < limit and stop < k + 3 and is_adjective(tokens[stop].norm):
+            stop += 1  # "… والأمن الأفريقي"
+        if any(i in covered for i in range(k, stop)):
+            continue
+        m.stop = stop
+        covered.update(range(k, stop))
+
+
 def initials(tokens: Sequence[Token], sentences: Sequence[Sequence[int]]) -> list[Mention]:
     """Spaced initials of an agency: "أ ف ب", "ا ش ا" — three or four one-letter words."""
     out = []
@@ -341,7 +384,7 @@ def pattern_mentions(
                     stop = k + 1
             elif (
                 j in starts
-                and starts[j].type == "LOC"
+                and (starts[j].type == "LOC" or (kind == "FAC" and starts[j].type == "PER"))
                 and (head in _VENUE_HEADS or kind == "FAC")
                 and not (kind == "LAW" and _coordinated(starts[j].stop, limit, tokens, starts))
             ):
@@ -386,6 +429,7 @@ def pattern_mentions(
     added += commanded_bodies(tokens, sentences, [*mentions, *added])
     added += headless_names(tokens, sentences, [*mentions, *added])
     if not added:
+        paired_names(mentions, tokens, sentences)
         return seated(mentions, tokens)
     kept = [
         m
@@ -399,7 +443,9 @@ def pattern_mentions(
         for m in kept
         if not any(m.overlaps(a) and not (a.first <= m.first and m.stop <= a.stop) for a in added)
     ]
-    return seated(sorted([*kept, *added], key=lambda m: (m.first, -m.stop)), tokens)
+    final = sorted([*kept, *added], key=lambda m: (m.first, -m.stop))
+    paired_names(final, tokens, sentences)
+    return seated(final, tokens)
 
 
 def commanded_bodies(
