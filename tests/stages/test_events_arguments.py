@@ -333,3 +333,11 @@ def test_a_verb_after_haythu_continues_the_visitor() -> None:
     meet = _on(events, "التقى")
     assert _names(meet["source"]) == ["هاكان فيدان"]
     assert _names(meet["target"]) == ["برهم صالح"]
+
+
+def test_a_participle_after_a_quote_continues_its_speaker() -> None:
+    events = _events(
+        'واشنطن - وقال وزير الخارجية الأمريكي أنتوني بلينكن إن واشنطن "ستحاسب كل من يخرق '
+        'الاتفاق"، ملوحاً بعقوبات.'
+    )
+    assert _names(_on(events, "ملوحاً")["source"]) == ["أنتوني بلينكن"]

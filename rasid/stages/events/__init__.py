@@ -206,6 +206,24 @@ def _participle(trig: Trigger) -> bool:
     return trig.entry.pos == "verb" and len(form) >= 5 and form.endswith("ا") and form[-2] != "ه"
 
 
+def _participle_subject(
+    doc: Document, view: SentenceView, i: int, done: list[Event]
+) -> list[dict]:
+    """The subject of the clause a participle continues: the speaker of the quote opened
+    before it in the sentence (قال فلان إن "…"، ملوحاً), else the last event's subject."""
+    start = view.tokens[i].start
+    cues = [
+        q
+        for q in doc.spans.get("quotes", [])
+        if view.start <= (q.attrs.get("cue") or {}).get("start", -1) < start
+    ]
+    if cues:
+        speakers = list(cues[-1].attrs.get("speaker_actors") or [])
+        if speakers:
+            return speakers
+    return list(done[-1].source) if done else []
+
+
 def _pair_subject(view: SentenceView, head: int, hi: int) -> int | None:
     """A "the two sides" subject: right after the verb (اتفق الجانبان) or right before it,
     a particle allowed between (إن الجانبين اتفقا، الرئيسان لم يصدرا)."""
@@ -302,7 +320,7 @@ def _event(
         coordinated = False  # واتفق الجانبان: a new subject of its own
     subj: Group | None = None
     if participle:
-        source = list(done[-1].source) if done else []
+        source = _participle_subject(doc, view, i, done)
     elif coordinated:
         source = list(done[-1].source)
     else:
