@@ -206,9 +206,7 @@ def _participle(trig: Trigger) -> bool:
     return trig.entry.pos == "verb" and len(form) >= 5 and form.endswith("ا") and form[-2] != "ه"
 
 
-def _participle_subject(
-    doc: Document, view: SentenceView, i: int, done: list[Event]
-) -> list[dict]:
+def _participle_subject(doc: Document, view: SentenceView, i: int, done: list[Event]) -> list[dict]:
     """The subject of the clause a participle continues: the speaker of the quote opened
     before it in the sentence (قال فلان إن "…"، ملوحاً), else the last event's subject."""
     start = view.tokens[i].start
