@@ -216,3 +216,38 @@ def test_a_content_claim_survives_an_earlier_split_event() -> None:
         'وقال الوزير الروسي سيرغي لافروف إن بلاده "ستفي بكل التزاماتها".'
     )
     assert ("ستفي", "COOPERATE") in _types(body)
+
+
+def test_meeting_two_people_separately_is_two_meetings() -> None:
+    body = (
+        "وقال المبعوث الأممي غير بيدرسن إنه التقى بشكل منفصل رئيس الحكومة السورية "
+        "حسين عرنوس ورئيس هيئة التفاوض بدر جاموس."
+    )
+    meetings = [e for e in _events(body) if e["type"] == "CONSULT"]
+    assert len(meetings) in (1, 2)
+    if len(meetings) == 2:
+        assert all(len(e["target"]) == 1 for e in meetings)
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger", "type_"),
+    [
+        ("وأعلنت الحكومة والمتمردون، الأحد، تبادل 300 أسير بوساطة قطرية.", "تبادل", "RETREAT"),
+        ("وقال المحامي إن الدعوى بحق موكله ستسقط خلال أيام.", "ستسقط", "CONCEDE"),
+        ("وأعلن الجيش السوداني، الأحد، التزامه بالهدنة لمدة أسبوع.", "التزامه", "RETREAT"),
+    ],
+)
+def test_more_guideline_triggers(body: str, trigger: str, type_: str) -> None:
+    assert (trigger, type_) in _types(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقال قائد القوات إن الغارات تهدد جهود مكافحة الإرهاب في المنطقة.",
+        "وأطلقت الصواريخ من مناطق تسيطر عليها الفصائل المسلحة شمال البلاد.",
+        "وقال محافظ البنك المركزي إنه غادر البلاد مع عدد من الموظفين.",
+    ],
+)
+def test_metaphors_states_and_travel_are_not_acts(body: str) -> None:
+    assert not any(ty in ("THREATEN", "COERCE", "RETREAT") for _t, ty in _types(body))

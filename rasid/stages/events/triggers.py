@@ -236,19 +236,22 @@ def _object_of(text: str, v: Event, e: Event) -> bool:
 
 
 _LIST_END = ("،", ",", ".", "؛", ";", ":")
-_SEPARATE = ("منفصل", "كل")  # لقاءين منفصلين، لقاءين مع كل منهما
+_SEPARATE = ("منفصل", "كل")  # لقاءين منفصلين، مع كل منهما، بشكل منفصل
 SEPARATE_REACH = 3
 
 
+def _separate(text: str, e: Event) -> bool:
+    """منفصلين، بشكل منفصل، مع كل منهما right after the trigger: separate acts."""
+    after = [t.norm for t in tokenize(text[e.end : e.sentence[1]])][:SEPARATE_REACH]
+    return any(w.startswith(_SEPARATE) for w in after)
+
+
 def _dual(text: str, e: Event) -> bool:
-    """لقاءين منفصلين، زيارتين منفصلتين: a dual trigger said to name two separate acts."""
+    """لقاءين، زيارتين: a dual trigger."""
     word = normalize_arabic(text[e.start : e.end]).lstrip("وف")
     lemma = e.lemma
     stems = [lemma[:-1] + "ت", lemma] if lemma.endswith("ه") else [lemma]
-    if not any(word.endswith((s + "ين", s + "ان")) for s in stems):
-        return False
-    after = [t.norm for t in tokenize(text[e.end : e.sentence[1]])][:SEPARATE_REACH]
-    return any(w.startswith(_SEPARATE) for w in after)
+    return any(word.endswith((s + "ين", s + "ان")) for s in stems)
 
 
 def _stops(text: str, entities: list, e: Event) -> list[dict]:
@@ -269,9 +272,10 @@ def _stops(text: str, entities: list, e: Event) -> list[dict]:
 
 
 def one_per_act(text: str, entities: list, events: list[Event]) -> list[Event]:
-    """Two separate actions sharing a trigger are two events (guidelines): a dual noun
-    (لقاءين منفصلين) gives two, a tour listing places (جولة شملت أوغندا وإثيوبيا) one visit
-    per place, with that place."""
+    """Two separate actions sharing a trigger are two events (guidelines): a tour listing
+    places (جولة شملت أوغندا وإثيوبيا) is one visit per place, with that place; an act said
+    separate (التقى بشكل منفصل X وY) one per target; a dual said separate (لقاءين منفصلين)
+    two."""
     out: list[Event] = []
     for e in events:
         stops = _stops(text, entities, e) if (e.type, e.mode) == ("CONSULT", "visit") else []
@@ -279,7 +283,9 @@ def one_per_act(text: str, entities: list, events: list[Event]) -> list[Event]:
             places = {p["actor"] for p in stops}
             source = [r for r in e.source if r.get("actor") not in places]
             out += [replace(e, source=source, place=p, target=[]) for p in stops]
-        elif _dual(text, e):
+        elif len(e.target) >= 2 and _separate(text, e):
+            out += [replace(e, target=[t]) for t in e.target]  # التقى بشكل منفصل X وY
+        elif _dual(text, e) and _separate(text, e):
             out += [e, replace(e)]
         else:
             out.append(e)
