@@ -341,3 +341,12 @@ def test_a_participle_after_a_quote_continues_its_speaker() -> None:
         'الاتفاق"، ملوحاً بعقوبات.'
     )
     assert _names(_on(events, "ملوحاً")["source"]) == ["أنتوني بلينكن"]
+
+
+def test_a_delegation_keeps_the_country_it_belongs_to() -> None:
+    events = _events(
+        "صنعاء - وصل وفد سعودي برئاسة السفير محمد آل جابر إلى صنعاء، الأحد، في زيارة رسمية. "
+        "وكانت السعودية قد أعلنت دعمها للهدنة."
+    )
+    visit = _on(events, "زيارة")
+    assert _names(visit["source"]) == ["سعودي", "محمد آل جابر"]

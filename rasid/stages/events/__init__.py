@@ -25,6 +25,7 @@ from rasid.stages.events.arguments import (
     genitive,
     issuer,
     nisba_after,
+    nisba_country,
     object_nisba,
     object_owner,
     object_place,
@@ -445,6 +446,27 @@ def _add_escorts(view: SentenceView, groups: list[Group], done: list[Event]) -> 
                 e.source += [r for r in escorts.refs() if r["actor"] not in have]
 
 
+def _add_delegations(
+    doc: Document, view: SentenceView, groups: list[Group], done: list[Event]
+) -> None:
+    """وفد سعودي برئاسة فلان: a delegation keeps whom it belongs to, so the country of its
+    adjective joins the leader in the events the leader's party acts in."""
+    for p in range(1, len(view.tokens) - 1):
+        if not view.is_word(p, "led_by"):
+            continue
+        k = p - 1
+        country = nisba_country(view, k, doc.actors)
+        if country is None or not view.is_word(k - 1, "delegation_head"):
+            continue
+        leader = next((g for g in groups if p < g.first <= p + JOIN_REACH), None)
+        if leader is None:
+            continue
+        chief = _actors(leader.refs())
+        for e in done:
+            if chief & _actors(e.source) and country["actor"] not in _actors(e.source):
+                e.source.insert(0, dict(country))
+
+
 def _speech_places(doc: Document, views: list[SentenceView], events: list[Event]) -> None:
     """Where a statement was made (قال فلان في مؤتمر صحافي في قصر …، في عدن، قال …): a place
     of the cue's clause before the quoted content, for the speech events of the quotes."""
@@ -486,6 +508,7 @@ def find_events(doc: Document) -> list[Event]:
             if ev is not None:
                 done.append(ev)
         _add_escorts(view, groups, done)
+        _add_delegations(doc, view, groups, done)
         events += done
         previous = done or previous
     events = apply_quotes(doc, events)
