@@ -259,3 +259,11 @@ def test_facility_named_after_a_person_is_the_facility() -> None:
     doc = run("وتفقد الوزير قاعدة سالم العبيدي الجوية.", {"سالم العبيدي": "PER"})
     assert [m for m in mentions(doc) if m[1] == "PER"] == []
     assert any(t == "FAC" and "سالم العبيدي" in m for m, t in mentions(doc))
+
+
+def test_ordinary_word_the_article_reuses_ends_a_name_after_a_role() -> None:
+    text = (
+        "وقال محافظ المصرف المركزي الصديق الطويل إنه باق. وأوضح الطويل أن القرار باطل، "
+        "فيما دعا الطويل إلى الحوار."
+    )
+    assert ("الصديق الطويل", "PER") in mentions(run(text, {"المصرف المركزي": "ORG"}))

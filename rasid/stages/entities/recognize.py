@@ -363,6 +363,15 @@ def _unknown_word(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _family_word(k: int, limit: int, tokens: Sequence[Token], seen: Counter[str]) -> bool:
+    """An ordinary definite word that ends a name after a first name: the clause closes
+    after it and the article uses it again on its own ("الصديق الكبير" … "الكبير")."""
+    norm = tokens[k].norm
+    if not norm.startswith("ال") or is_definite_plural(norm) or seen[norm] < 2:
+        return False
+    return _closes(k + 1, limit, tokens) or tokens[k + 1].norm in function_words()
+
+
 def _foreign_pair(k: int, limit: int, tokens: Sequence[Token], lexicon: Lexicon) -> bool:
     """Two words no corpus knows, closing the clause or followed by a known word, right
     after a role: a foreign first name and surname ("بيترو كوتين")."""
@@ -454,6 +463,8 @@ def _after_role(
                 if not tokens[stop].norm.isalpha() or is_adjective(tokens[stop].norm):
                     break
                 if more is not None and not (more.kind == "PER" and more.name_share >= 0.3):
+                    if stop == k + 1 and _family_word(stop, limit, tokens, seen):
+                        stop += 1  # "محافظ المصرف الصديق الكبير" … "وأوضح الكبير"
                     break
                 stop += 1
             return (k, stop) if stop - k >= 2 else None
