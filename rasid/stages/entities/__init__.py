@@ -4,8 +4,8 @@ Steps, each its own module: tokens with offsets (:mod:`.tokens`) → the trained
 each sentence (:mod:`.recognize`, model from :mod:`.train`) → head-noun rules for events,
 laws and facilities (:mod:`.patterns`) → framing labels cut off names (:mod:`.roles`) →
 clitics cut and names normalized (:mod:`.recognize`) → repeats of names the document
-already has (:mod:`.consistency`) → roles and epithets (:mod:`.roles`) → mentions grouped
-into actors (:mod:`.actors`).
+already has (:mod:`.consistency`) → forces named by their leader ("قوات حفتر", :mod:`.forces`)
+→ roles and epithets (:mod:`.roles`) → mentions grouped into actors (:mod:`.actors`).
 
 Output: ``doc.spans["entities"]`` (one span per mention: label = type; attrs ``type``,
 ``actor``, ``name``, ``role``, ``epithet``, ``source``) and ``doc.actors``.

@@ -5,7 +5,8 @@ prepositions ("وبغداد", "لحفتر") — but they also begin many names (
 كركوك). A letter is cut when the rest is a known name (learned lexicon, or the same name
 elsewhere in the document without the letter), kept when the whole word is a known name or
 an ordinary word, and otherwise cut only for و/ف, which start far fewer names than they
-join.
+join — unless a title, a role's adjective or a head noun stands right before the word
+("المبعوث الأممي فولكر", "مجموعة فاغنر"), where no conjunction goes.
 """
 
 from __future__ import annotations
