@@ -350,3 +350,8 @@ def test_a_delegation_keeps_the_country_it_belongs_to() -> None:
     )
     visit = _on(events, "زيارة")
     assert _names(visit["source"]) == ["سعودي", "محمد آل جابر"]
+
+
+def test_a_relative_clause_after_a_name_in_a_genitive_describes_the_head_noun() -> None:
+    events = _events("أنقرة - وأشار أردوغان إلى بروتوكول موسكو الذي أوقف المعارك في إدلب عام 2020.")
+    assert all(r["text"] != "موسكو" for e in events for r in e["source"])

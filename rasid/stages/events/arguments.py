@@ -196,8 +196,20 @@ def antecedent(view: SentenceView, groups: list[Group], head: int) -> Group | No
         return None
     for g in reversed(groups):
         if g.stop <= rel:
-            return g if rel - g.stop <= RELATIVE_REACH - 1 else None
+            if rel - g.stop > RELATIVE_REACH - 1 or _owned_name(view, g.first):
+                return None
+            return g
     return None
+
+
+def _owned_name(view: SentenceView, first: int) -> bool:
+    """Is the name at ``first`` the genitive of a plain noun (بروتوكول موسكو الذي …), so that
+    the relative clause describes that noun?"""
+    k = first - 1
+    if k < 0 or k in view.inside or view._leads_to_name(k):
+        return False
+    norm = view.tokens[k].norm
+    return norm[:1].isalpha() and not view.is_word(k, "preposition") and lookup(norm) is None
 
 
 def object_pronoun(view: SentenceView, j: int) -> bool:
