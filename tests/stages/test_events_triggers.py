@@ -251,3 +251,13 @@ def test_more_guideline_triggers(body: str, trigger: str, type_: str) -> None:
 )
 def test_metaphors_states_and_travel_are_not_acts(body: str) -> None:
     assert not any(ty in ("THREATEN", "COERCE", "RETREAT") for _t, ty in _types(body))
+
+
+def test_a_word_read_both_ways_tries_each_reading() -> None:
+    body = "وبحث الوزيران تشغيل محطة الضبعة النووية التي تبنيها شركة روساتوم الروسية."
+    assert ("تبنيها", "COOPERATE") in _types(body)
+
+
+def test_a_ruled_out_reading_does_not_fall_back_to_a_shorter_one() -> None:
+    body = "وبدأت القوات سحب مقاتليها من مناطق سيطرتها في الجنوب، الأحد."
+    assert not any(ty == "COERCE" for _t, ty in _types(body))

@@ -192,19 +192,16 @@ def stems(norm: str) -> tuple[tuple[str, bool, bool], ...]:
 
 @lru_cache(maxsize=100_000)
 def candidates(norm: str) -> tuple[Match, ...]:
-    """Every reading of the word as an entry of its longest form, contextual ones first."""
+    """Every reading of the word as a lexicon entry, longest form first, a form's contextual
+    readings before its plain one (تبنيها is تبنى or يبني+ها: both are tried)."""
     lex = load_entries()
-    best: tuple[Match, ...] = ()
-    size = 0
+    found: list[tuple[int, int, Match]] = []
     for stem, future, verbal in stems(norm):
-        found = tuple(
-            Match(e, future and e.pos in _VERBS)
-            for e in lex.get(stem, ())
-            if verbal or e.pos != "verb"  # a light verb's verbal noun carries it too (لشن هجمات)
-        )
-        if found and len(stem) > size:
-            best, size = found, len(stem)
-    return best
+        for rank, e in enumerate(lex.get(stem, ())):
+            if verbal or e.pos != "verb":  # a light verb's verbal noun carries it (لشن هجمات)
+                found.append((-len(stem), rank, Match(e, future and e.pos in _VERBS)))
+    found.sort(key=lambda t: (t[0], t[1]))
+    return tuple(m for _n, _r, m in found)
 
 
 @lru_cache(maxsize=100_000)

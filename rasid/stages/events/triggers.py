@@ -47,9 +47,12 @@ class Trigger:
     light: int | None = None
 
 
-def _has(view: SentenceView, span: range, words: frozenset[str]) -> bool:
-    """A context word in ``span``; the words of a name do not count (قوات الدعم السريع)."""
-    return any(j not in view.inside and bare_forms(view.tokens[j].norm) & words for j in span)
+def _has(view: SentenceView, span: range, words: frozenset[str], names: bool = True) -> bool:
+    """A context word in ``span``; with ``names=False`` the words of a name do not count (no
+    دعم in قوات الدعم السريع), while a name's head may (محطة الضبعة … التي تبنيها)."""
+    return any(
+        (names or j not in view.inside) and bare_forms(view.tokens[j].norm) & words for j in span
+    )
 
 
 def _reading(view: SentenceView, i: int) -> Match | None:
@@ -62,7 +65,7 @@ def _reading(view: SentenceView, i: int) -> Match | None:
     lo, hi = view.clause(i)
     after, before = (
         range(i + 1, min(hi, i + 1 + CONTEXT_REACH)),
-        range(max(lo, i - CONTEXT_REACH), i),
+        range(max(0, i - CONTEXT_REACH), i),  # across الذي/التي: محطة … التي تبنيها
     )
     noun_only = view.tokens[i].text.endswith("ة") or (
         i > 0 and view.tokens[i - 1].norm[:1].isdigit()  # 132 صوتاً: a counted noun
@@ -75,12 +78,12 @@ def _reading(view: SentenceView, i: int) -> Match | None:
             continue
         if entry.before and not _has(view, before, entry.before):
             continue
-        if entry.not_after and _has(view, after, entry.not_after):
-            continue
-        if entry.not_in_clause and _has(view, range(i + 1, hi), entry.not_in_clause):
-            continue
-        if entry.not_before and _has(view, range(max(lo, i - 1), i), entry.not_before):
-            continue
+        if (
+            (entry.not_after and _has(view, after, entry.not_after, names=False))
+            or (entry.not_in_clause and _has(view, range(i + 1, hi), entry.not_in_clause, False))
+            or (entry.not_before and _has(view, range(max(lo, i - 1), i), entry.not_before, False))
+        ):
+            return None  # ruled out here: no shorter reading either (مناطق سيطرتها ≠ سيطر+ها)
         return match
     return None
 
