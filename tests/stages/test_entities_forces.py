@@ -267,3 +267,13 @@ def test_ordinary_word_the_article_reuses_ends_a_name_after_a_role() -> None:
         "فيما دعا الطويل إلى الحوار."
     )
     assert ("الصديق الطويل", "PER") in mentions(run(text, {"المصرف المركزي": "ORG"}))
+
+
+def test_commanded_body_with_a_place_in_its_name_and_the_first_name_left_out() -> None:
+    doc = run(
+        "وقال القائد العام لقوات تونس الحرة شهاب دروشي إن الهدنة صامدة.",
+        {"تونس": "LOC", "دروشي": "PER"},
+    )
+    found = mentions(doc)
+    assert ("قوات تونس الحرة", "ORG") in found
+    assert ("شهاب دروشي", "PER") in found

@@ -426,7 +426,7 @@ def pattern_mentions(
                 continue
             added.append(Mention(i, stop, kind, "pattern"))
             i = stop
-    added += commanded_bodies(tokens, sentences, [*mentions, *added])
+    added += commanded_bodies(tokens, sentences, [*mentions, *added], lexicon)
     added += headless_names(tokens, sentences, [*mentions, *added])
     if not added:
         paired_names(mentions, tokens, sentences)
@@ -449,7 +449,10 @@ def pattern_mentions(
 
 
 def commanded_bodies(
-    tokens: Sequence[Token], sentences: Sequence[Sequence[int]], mentions: Sequence[Mention]
+    tokens: Sequence[Token],
+    sentences: Sequence[Sequence[int]],
+    mentions: Sequence[Mention],
+    lexicon: Lexicon,
 ) -> list[Mention]:
     """The force a named commander leads: "قائد قوات الدعم السريع محمد حمدان دقلو", "القائد
     العام لقوات …" — a general head and the definite words between a title of command and
@@ -458,7 +461,8 @@ def commanded_bodies(
     heads, leader, mods = words["generic"], words["leader"], words["mod"]
     stops = words["title"] | words["notname"] | _RELATIVES
     covered = {i for m in mentions for i in range(m.first, m.stop)}
-    people = {m.first for m in mentions if m.type == "PER"}
+    people = {m.first: m for m in mentions if m.type == "PER"}
+    places = {m.first: m for m in mentions if m.type == "LOC"}
     out: list[Mention] = []
     for first, limit in sentence_bounds(sentences):
         for i in range(first + 1, limit - 2):
@@ -470,6 +474,8 @@ def commanded_bodies(
             if not bare(tokens[before].norm, leader):
                 continue
             k = i + 1
+            if k in places and places[k].stop < limit:  # "قوات [سوريا] الديمقراطية"
+                k = places[k].stop
             while k < limit and k < i + 4 and k not in covered:
                 norm = tokens[k].norm
                 if not (norm.isalpha() and norm.startswith("ال")) or norm in stops:
@@ -477,10 +483,30 @@ def commanded_bodies(
                 if head_type(norm) or bare(norm, heads):
                     break
                 k += 1
-            if k > i + 1 and k in people:
+            if (
+                k > i + 1
+                and k not in covered
+                and k + 1 in people
+                and _bare_word(tokens[k], lexicon)
+            ):
+                people[k + 1].first = k  # "… مظلوم [عبدي]": the first name the tagger left
+                people[k] = people.pop(k + 1)
+            if k > i + 1 and k in people and not all(j in places for j in range(i + 1, k)):
                 out.append(Mention(i, k, "ORG", "pattern"))
                 covered.update(range(i, k))
     return out
+
+
+def _bare_word(token: Token, lexicon: Lexicon) -> bool:
+    """A word no corpus knows, without article or clitic: a name's first word."""
+    norm = token.norm
+    return (
+        norm.isalpha()
+        and len(norm) >= 3
+        and lexicon.get(norm) is None
+        and not norm.startswith("ال")
+        and not clitic_candidates(norm)
+    )
 
 
 def headless_names(
