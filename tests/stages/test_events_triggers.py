@@ -261,3 +261,15 @@ def test_a_word_read_both_ways_tries_each_reading() -> None:
 def test_a_ruled_out_reading_does_not_fall_back_to_a_shorter_one() -> None:
     body = "وبدأت القوات سحب مقاتليها من مناطق سيطرتها في الجنوب، الأحد."
     assert not any(ty == "COERCE" for _t, ty in _types(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger", "type_"),
+    [
+        ("وافق صندوق النقد الدولي، الجمعة، على منح مصر قرضاً بثلاثة مليارات دولار.", "وافق", "AID"),
+        ("ولم يعلق الكرملين على الهجوم حتى مساء الأحد.", "يعلق", "STATEMENT"),
+        ("وتحدث رئيس الوزراء الليبي عن مخاطر تأجيل الانتخابات.", "وتحدث", "STATEMENT"),
+    ],
+)
+def test_readings_that_need_a_word_later_or_a_negation(body: str, trigger: str, type_: str) -> None:
+    assert (trigger, type_) in _types(body)

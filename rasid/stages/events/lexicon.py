@@ -60,10 +60,11 @@ class Entry:
     not_after: frozenset[str] = frozenset()  # no such word right after (تقدم بطلب)
     not_before: frozenset[str] = frozenset()  # not this word right before (من أصل)
     not_in_clause: frozenset[str] = frozenset()  # no such word after it (وصل … في زيارة)
+    in_clause: frozenset[str] = frozenset()  # a word anywhere after it (وافق … على قرض)
 
     @property
     def contextual(self) -> bool:
-        return bool(self.after or self.before)
+        return bool(self.after or self.before or self.in_clause)
 
 
 @dataclass(frozen=True)
@@ -75,14 +76,15 @@ class Match:
 
 
 def _context(field: str) -> dict[str, frozenset[str]]:
-    """``+الثقة|ثقه`` a word after, ``<حق`` a word before, ``!طلب`` no such word after,
+    """``+الثقة|ثقه`` a word after, ``++قرض`` one anywhere after it in its clause, ``<حق`` a
+    word before, ``!طلب`` no such word after,
     ``!!زياره`` none anywhere after it in its clause, ``<!من`` not that word right before;
     space-separated."""
-    out: dict[str, set[str]] = {"+": set(), "<": set(), "!": set(), "!!": set(), "<!": set()}
+    out: dict[str, set[str]] = {k: set() for k in ("+", "++", "<", "!", "!!", "<!")}
     for part in field.split():
         if part == "-":
             continue
-        key = next(k for k in ("<!", "!!", "+", "<", "!") if part.startswith(k))
+        key = next(k for k in ("<!", "!!", "++", "+", "<", "!") if part.startswith(k))
         out[key].update(normalize_arabic(w) for w in part[len(key) :].split("|"))
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -106,7 +108,7 @@ def load_entries() -> dict[str, tuple[Entry, ...]]:
         ctx = _context(context[0] if context else "-")
         entry = Entry(norm, pos, typ, None if mode == "-" else mode, targets,
                       None if cond == "-" else cond, ctx["+"], ctx["<"], ctx["!"], ctx["<!"],
-                      ctx["!!"])  # fmt: skip
+                      ctx["!!"], ctx["++"])  # fmt: skip
         out.setdefault(norm, []).append(entry)
     return {k: tuple(sorted(v, key=lambda e: not e.contextual)) for k, v in out.items()}
 

@@ -78,6 +78,8 @@ def _reading(view: SentenceView, i: int) -> Match | None:
             continue
         if entry.before and not _has(view, before, entry.before):
             continue
+        if entry.in_clause and not _has(view, range(i + 1, hi), entry.in_clause):
+            continue
         if (
             (entry.not_after and _has(view, after, entry.not_after, names=False))
             or (entry.not_in_clause and _has(view, range(i + 1, hi), entry.not_in_clause, False))
