@@ -273,3 +273,15 @@ def test_a_ruled_out_reading_does_not_fall_back_to_a_shorter_one() -> None:
 )
 def test_readings_that_need_a_word_later_or_a_negation(body: str, trigger: str, type_: str) -> None:
     assert (trigger, type_) in _types(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger", "type_"),
+    [
+        ("وقال الوزير إن بلاده ستواصل جهودها لوقف الحرب في السودان.", "ستواصل", "CONSULT"),
+        ("وأعلنت موسكو أنها ستمدد خفضها الطوعي للإنتاج حتى نهاية العام.", "ستمدد", "COOPERATE"),
+        ("واختتمت الجولة الثالثة من المحادثات في جنيف دون اتفاق على موعد جديد.", "اتفاق", "AGREE"),
+    ],
+)
+def test_guideline_phrases(body: str, trigger: str, type_: str) -> None:
+    assert (trigger, type_) in _types(body)
