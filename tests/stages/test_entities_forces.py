@@ -277,3 +277,19 @@ def test_commanded_body_with_a_place_in_its_name_and_the_first_name_left_out() -
     found = mentions(doc)
     assert ("قوات تونس الحرة", "ORG") in found
     assert ("شهاب دروشي", "PER") in found
+
+
+def test_movement_named_after_a_family_and_its_plural_are_one_actor() -> None:
+    doc = run(
+        "وقالت جماعة البدراني إن الهدنة انتهت، فيما اتهمت الحكومة والبدرانيين بخرقها.",
+        {},
+    )
+    found = mentions(doc)
+    assert ("جماعة البدراني", "ORG") in found
+    assert ("البدرانيين", "ORG") in found
+    assert actor_of(doc, "جماعة البدراني") == actor_of(doc, "البدرانيين")
+
+
+def test_plural_of_a_nationality_is_no_movement() -> None:
+    doc = run("والتقى الرئيس الليبي نوري العبار الليبيين في المهجر.", {"نوري العبار": "PER"})
+    assert [m for m in mentions(doc) if m[0] == "الليبيين"] == []

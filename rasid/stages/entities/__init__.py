@@ -23,7 +23,7 @@ from rasid.pipeline import stage
 from rasid.stages.entities.actors import DocActor, group_mentions, headline_text
 from rasid.stages.entities.consistency import find_repeats, vote_types
 from rasid.stages.entities.dateline import dateline_mentions, merge_dateline
-from rasid.stages.entities.forces import force_mentions, link_forces
+from rasid.stages.entities.forces import follower_mentions, force_mentions, link_forces
 from rasid.stages.entities.gazetteer import country_names
 from rasid.stages.entities.lexicon import load_lexicon
 from rasid.stages.entities.patterns import pattern_mentions, place_mentions
@@ -118,6 +118,7 @@ def find_mentions(
     if more:
         mentions = sorted([*mentions, *more], key=lambda m: (m.first, -m.stop))
     mentions = force_mentions(mentions, tokens, sentences)
+    mentions = follower_mentions(mentions, tokens, sentences)
     place(mentions, tokens, lexicon)  # again: repeats are new, extended names start earlier
     seat_types(mentions)
     attach_roles(mentions, tokens, sentences, text)

@@ -24,6 +24,7 @@ from rasid.stages.entities.tokens import (
     entity_words,
     is_adjective,
     raw_offset,
+    word_forms,
 )
 
 FORCES_NAME = normalize_arabic("قوات")
@@ -180,3 +181,40 @@ def link_forces(
         f.display = f"قوات {last.text[raw_offset(last.text, cut) if cut > 0 else 0 :]}"
         if f.leader in commanded:
             f.alias_of = commanded[f.leader]
+
+
+def follower_mentions(
+    mentions: list[Mention], tokens: Sequence[Token], sentences: Sequence[Sequence[int]]
+) -> list[Mention]:
+    """``mentions`` with a movement named by the plural of its family's name: "الحوثيين"
+    after "جماعة الحوثي" or "عبد الملك الحوثي" — the group, as an alias of "جماعة …" when
+    the article names it so. A plural of a nationality ("الليبيين") names a people, and its
+    singular is no one's surname."""
+    groups = entity_words()["group"]
+    singulars: dict[str, Mention | None] = {}
+    for m in mentions:
+        last = tokens[m.stop - 1].norm
+        if not is_adjective(last):
+            continue
+        if m.type == "ORG" and m.stop - m.first == 2 and bare(tokens[m.first].norm, groups):
+            singulars[last] = m
+        elif m.type == "PER" and m.stop - m.first >= 2:
+            singulars.setdefault(last, None)
+    if not singulars:
+        return mentions
+    covered = {i for m in mentions for i in range(m.first, m.stop)}
+    added: list[Mention] = []
+    for indexes in sentences:
+        for i in indexes:
+            if i in covered:
+                continue
+            for form in word_forms(tokens[i].norm):
+                if form.startswith("ال") and form.endswith(("يين", "يون")):
+                    singular = form[:-2]  # الحوثيين → الحوثي
+                    if singular in singulars:
+                        group = singulars[singular]
+                        added.append(Mention(i, i + 1, "ORG", "document", alias_of=group))
+                        break
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: (m.first, -m.stop))

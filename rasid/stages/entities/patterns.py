@@ -234,6 +234,23 @@ def outlet_types(mentions: list[Mention], tokens: Sequence[Token]) -> None:
             m.type = "ORG"
 
 
+def _family_group(
+    i: int, tokens: Sequence[Token], starts: dict[int, Mention], lexicon: Lexicon
+) -> bool:
+    """ "جماعة الحوثي": an indefinite movement head and a family name shaped like a nisba that
+    is no nationality and no ordinary adjective — whatever the tagger made of the name."""
+    head = bare(tokens[i].norm, entity_words()["group"])
+    if not head or head.startswith("ال") or i in starts:
+        return False
+    named = starts.get(i + 1)
+    if named is not None and (named.stop != i + 2 or named.type not in ("PER", "ORG")):
+        return False
+    norm = tokens[i + 1].norm
+    if not is_adjective(norm) or is_nationality(norm):
+        return False
+    return lexicon.get(norm) is None or lexicon.is_name(norm, 0.5)
+
+
 def purpose_tails(
     mentions: list[Mention], tokens: Sequence[Token], sentences: Sequence[Sequence[int]]
 ) -> None:
@@ -345,6 +362,11 @@ def pattern_mentions(
         i = first
         while i < limit:
             found = head_type(tokens[i].norm)
+            if not found and i + 1 < limit and _family_group(i, tokens, starts, lexicon):
+                added.append(Mention(i, i + 2, "ORG", "pattern"))
+                absorbed.add(i + 1)
+                i += 2
+                continue
             if not found:
                 stop = _org_name(i, limit, tokens, starts, lexicon)
                 inner = [k for k in starts if i < k < (stop or 0)]
