@@ -355,3 +355,13 @@ def test_a_delegation_keeps_the_country_it_belongs_to() -> None:
 def test_a_relative_clause_after_a_name_in_a_genitive_describes_the_head_noun() -> None:
     events = _events("أنقرة - وأشار أردوغان إلى بروتوكول موسكو الذي أوقف المعارك في إدلب عام 2020.")
     assert all(r["text"] != "موسكو" for e in events for r in e["source"])
+
+
+def test_the_name_after_an_appointment_noun_is_its_target() -> None:
+    events = _events(
+        "القاهرة - وكان الرئيس المصري عبد الفتاح السيسي قد أصدر قراراً بتعيين مصطفى مدبولي "
+        "رئيساً للوزراء."
+    )
+    appoint = _on(events, "بتعيين")
+    assert _names(appoint["target"]) == ["مصطفى مدبولي"]
+    assert "مصطفى مدبولي" not in _names(appoint["source"])

@@ -318,6 +318,7 @@ def _event(
     if coordinated and not participle and _pair_subject(view, head, hi) is not None:
         coordinated = False  # واتفق الجانبان: a new subject of its own
     subj: Group | None = None
+    patient: Group | None = None
     if participle:
         source = _participle_subject(doc, view, i, done)
     elif coordinated:
@@ -335,6 +336,11 @@ def _event(
                     subj = subject_after(view, groups, head, hi, i)
         else:
             subj = genitive(view, groups, i)
+            if subj is not None and view.is_word(i, "objective"):
+                patient, subj = subj, None  # بتعيين فلان، اعتقال فلان: the one it is done to
+                subj = _light_subject(view, groups, i, lo, hi) or possessor(
+                    view, groups, i, lo, False
+                )
             suffix = pronoun_suffix(tok.text)
             if subj is None and suffix is not None:
                 subj = possessor(view, groups, i, lo, suffix == "هما")
@@ -372,7 +378,7 @@ def _event(
     if not source and not coordinated and (verbal or pronoun_suffix(tok.text)):
         source = _implicit_subject(view, groups, head, lo, quote, done, previous)
     after = subj.stop - 1 if subj is not None and subj.first > head else i
-    tgt = find_target(view, groups, entry, after, hi, subj, i)
+    tgt = patient or find_target(view, groups, entry, after, hi, subj, i)
     if tgt is not None:
         target = tgt.refs()
     elif not target:
