@@ -285,3 +285,11 @@ def test_readings_that_need_a_word_later_or_a_negation(body: str, trigger: str, 
 )
 def test_guideline_phrases(body: str, trigger: str, type_: str) -> None:
     assert (trigger, type_) in _types(body)
+
+
+def test_calling_ones_forces_to_get_ready_is_mobilisation() -> None:
+    body = (
+        "وتفقد الرئيس المصري عبد الفتاح السيسي، السبت، قاعدة عسكرية قرب الحدود، "
+        'حيث دعا القوات إلى "الاستعداد لتنفيذ أي مهمة".'
+    )
+    assert ("دعا", "MOBILIZE") in _types(body)
