@@ -293,3 +293,8 @@ def test_movement_named_after_a_family_and_its_plural_are_one_actor() -> None:
 def test_plural_of_a_nationality_is_no_movement() -> None:
     doc = run("والتقى الرئيس الليبي نوري العبار الليبيين في المهجر.", {"نوري العبار": "PER"})
     assert [m for m in mentions(doc) if m[0] == "الليبيين"] == []
+
+
+def test_process_named_by_its_venue_is_an_event() -> None:
+    doc = run("وبحث الجانبان مسار سوتشي وسبل دعمه.", {"سوتشي": "LOC"})
+    assert ("مسار سوتشي", "EVENT") in mentions(doc)

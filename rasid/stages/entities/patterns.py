@@ -39,13 +39,6 @@ from rasid.stages.entities.tokens import (
 _QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "(": ")"}
 _NUMBER = re.compile(r"^\d+(?:/\d+)?$")
 _HEAD_TYPES = (("event", "EVENT"), ("law", "LAW"), ("fac", "FAC"))
-# heads that may take a place as their name: "مؤتمر برلين", "اتفاق جدة", "مطار طرابلس"
-_VENUE_HEADS = frozenset(
-    normalize_arabic(w)
-    for w in ("مؤتمر", "المؤتمر", "منتدى", "ملتقى", "قمة", "القمة", "اتفاق", "اتفاقية", "إعلان")
-)
-
-
 # heads named only by a place or a quoted name: "إعلان القاهرة", never "إعلان التعبئة"
 _PLACE_ONLY = frozenset({normalize_arabic("إعلان")})
 
@@ -407,7 +400,7 @@ def pattern_mentions(
             elif (
                 j in starts
                 and (starts[j].type == "LOC" or (kind == "FAC" and starts[j].type == "PER"))
-                and (head in _VENUE_HEADS or kind == "FAC")
+                and (head in entity_words()["venue"] or kind == "FAC")
                 and not (kind == "LAW" and _coordinated(starts[j].stop, limit, tokens, starts))
             ):
                 stop = _tails(tokens, starts[j].stop, limit)
