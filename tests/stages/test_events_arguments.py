@@ -365,3 +365,13 @@ def test_the_name_after_an_appointment_noun_is_its_target() -> None:
     appoint = _on(events, "بتعيين")
     assert _names(appoint["target"]) == ["مصطفى مدبولي"]
     assert "مصطفى مدبولي" not in _names(appoint["source"])
+
+
+def test_a_definite_noun_heading_one_organisation_name_is_that_organisation() -> None:
+    events = _events(
+        "طرابلس - رحبت البعثة الأممية للدعم في ليبيا بالاتفاق. "
+        "وستعقد البعثة اجتماعاً طارئاً في طرابلس الأسبوع المقبل."
+    )
+    meeting = _on(events, "اجتماعاً")
+    assert _names(meeting["source"]) == ["البعثة"]
+    assert meeting["source"][0]["actor"] == _on(events, "رحبت")["source"][0]["actor"]

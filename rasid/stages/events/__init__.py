@@ -13,6 +13,7 @@ Output: ``doc.spans["events"]``, one span per event over its trigger (label = ty
 from __future__ import annotations
 
 from rasid.document import Document
+from rasid.normalize import normalize_arabic
 from rasid.pipeline import stage
 from rasid.stages.events.arguments import (
     JOIN_REACH,
@@ -186,6 +187,32 @@ def _noun_after(view: SentenceView, head: int) -> bool:
         and not view.is_word(j, "pair")
         and not view.is_word(j, "delegation")
     )
+
+
+def _nominal_subject(view: SentenceView, head: int, actors: list) -> dict | None:
+    """A definite common noun as subject (ونفى الجيش، البعثة ستعقد) names the one
+    organisation of the document whose name it heads (الجيش السوداني، البعثة الأممية …)."""
+    k = _word_before(view, head)
+    for j in (head + 1, k):
+        if j < 0 or j >= len(view.tokens) or j in view.inside or j in view.dates:
+            continue
+        if j == head + 1 and not _noun_after(view, head):
+            continue
+        if j == k and not (k > 0 and _noun_subject(view, k) and not view._leads_to_name(k)):
+            continue
+        key = view.tokens[j].norm.lstrip("وف").removeprefix("ال")
+        if len(key) < 3:
+            continue
+        hits = {
+            a.id
+            for a in actors
+            if a.type == "ORG"
+            and normalize_arabic(a.name).split()[0].removeprefix("ال").removeprefix("لل") == key
+        }
+        if len(hits) == 1:
+            tok = view.tokens[j]
+            return {"actor": hits.pop(), "text": tok.text, "start": tok.start, "end": tok.end}
+    return None
 
 
 def _noun_subject(view: SentenceView, j: int) -> bool:
@@ -373,6 +400,9 @@ def _event(
     if not source and not verbal:  # الغارات الروسية، تعزيزات تركية
         ref = nisba_after(view, i, doc.actors)
         source = [ref] if ref is not None else []
+    if not source and not participle and not coordinated and verbal:
+        ref = _nominal_subject(view, head, doc.actors)
+        source = [ref] if ref is not None else []  # ونفى الجيش …، البعثة ستعقد …
     if not source and not coordinated and verbal and owned_force(view, _word_before(view, head)):
         source = _force_of(view, quote, done)
     if not source and not coordinated and (verbal or pronoun_suffix(tok.text)):
