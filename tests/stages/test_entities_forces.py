@@ -298,3 +298,8 @@ def test_plural_of_a_nationality_is_no_movement() -> None:
 def test_process_named_by_its_venue_is_an_event() -> None:
     doc = run("وبحث الجانبان مسار سوتشي وسبل دعمه.", {"سوتشي": "LOC"})
     assert ("مسار سوتشي", "EVENT") in mentions(doc)
+
+
+def test_name_after_a_role_stops_at_a_verb_glued_to_fa() -> None:
+    doc = run("أما قائد الحرس الوطني العقيد سالم بوخزام فأعلن التعبئة.", {})
+    assert ("سالم بوخزام", "PER") in mentions(doc)

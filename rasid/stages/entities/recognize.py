@@ -320,6 +320,8 @@ def title_names(
                     cut = clitic_candidates(tok.norm)
                     if cut and (k == j or cut[0][1].startswith("ال")):
                         break  # "خليفة حفتر بالموقف": a preposition and article end the name
+                    if k > j and _glued_word(tok.norm, lexicon):
+                        break  # "خليفة حفتر فأعلن": ف + a verb
                     if k > j and len(tok.norm) > 3 and tok.norm.endswith("وا"):
                         break  # "… أبلغوا": a verb in the plural
                 elif stats.kind == "PER" and stats.name_share >= 0.5:
@@ -362,6 +364,12 @@ def _unknown_word(token: Token, lexicon: Lexicon) -> bool:
             rest.startswith("ال") or lexicon.known(rest) for _, rest in clitic_candidates(norm)
         )
     )
+
+
+def _glued_word(norm: str, lexicon: Lexicon) -> bool:
+    """A conjunction or preposition glued to an ordinary word ("فأعلن", "وقال"): a name
+    does not go on through it."""
+    return any(lexicon.is_common(rest, 0.05) for _, rest in clitic_candidates(norm))
 
 
 def _family_word(k: int, limit: int, tokens: Sequence[Token], seen: Counter[str]) -> bool:
@@ -463,6 +471,8 @@ def _after_role(
                 more = lexicon.get(tokens[stop].norm)
                 if not tokens[stop].norm.isalpha() or is_adjective(tokens[stop].norm):
                     break
+                if more is None and _glued_word(tokens[stop].norm, lexicon):
+                    break  # "… خليفة حفتر فأعلن"
                 if more is not None and not (more.kind == "PER" and more.name_share >= 0.3):
                     if stop == k + 1 and _family_word(stop, limit, tokens, seen):
                         stop += 1  # "محافظ المصرف الصديق الكبير" … "وأوضح الكبير"
