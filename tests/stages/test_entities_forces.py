@@ -303,3 +303,11 @@ def test_process_named_by_its_venue_is_an_event() -> None:
 def test_name_after_a_role_stops_at_a_verb_glued_to_fa() -> None:
     doc = run("أما قائد الحرس الوطني العقيد سالم بوخزام فأعلن التعبئة.", {})
     assert ("سالم بوخزام", "PER") in mentions(doc)
+
+
+def test_the_body_after_a_title_is_not_pulled_into_the_name() -> None:
+    doc = run(
+        "وقال مدير المرصد سامر عبد الرحيم إن الغارات استهدفت مواقع.",
+        {"سامر عبد الرحيم": "PER"},
+    )
+    assert ("سامر عبد الرحيم", "PER") in mentions(doc)

@@ -573,6 +573,7 @@ def extend_names(
                 or is_adjective(tokens[k].norm)
                 or tokens[k].norm in titles
                 or tokens[k].norm in entity_words()["mod"]
+                or tokens[k].norm in entity_words()["orghead"]  # "مدير [المرصد] رامي"
             ):
                 break
             stats = lexicon.get(tokens[k].norm)
