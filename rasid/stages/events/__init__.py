@@ -5,7 +5,11 @@ Steps, each its own module: the sentence read once with its actors and clauses
 place around each trigger (:mod:`.arguments`) → date of its clause (:mod:`.dates`) →
 modality (:mod:`.modality`) → the speech events every quote gives (:mod:`.speech`).
 Every argument comes from the sentence stating the event; the only reach outside it is a
-subject the sentence leaves implicit (وقال إن …), taken from the sentence just before.
+subject or nominal the sentence leaves to its context (وقال إن …، الطرفان، الوفد), taken from
+the events of the sentence just before. Pronouns are resolved inside the sentence first:
+a participle or إنه continues the clause's speaker, ترحيبه / محادثاتهما / استقبله point back
+at the actors named before, and a meeting's parties named together are split into source
+and target (وقعت روسيا وأوكرانيا).
 
 Output: ``doc.spans["events"]``, one span per event over its trigger (label = type).
 """

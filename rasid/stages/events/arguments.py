@@ -7,6 +7,12 @@ or the actor after one of the prepositions the lexicon gives it (التقى مع
 Actors joined by و make one compound argument; an organisation inside a person's title
 (رئيس حكومة الوفاق فائز السراج) is not an argument. A place is a LOC/FAC after في/بـ in the
 clause that does not describe an actor (المجلس الأعلى للدولة في طرابلس).
+
+What a bare reading gets wrong is guarded here: a name inside a prepositional phrase or
+after a verbal noun is not the verb's subject or object (انسحبت من مواقع جنوب …، طالبت
+بتصنيف …); a relative clause gives its antecedent as subject (فلان، الذي التقى) unless
+its verb carries the object pronoun (القرار الذي فرضه المجلس); the owner of an object counts
+as the target when no actor is named (بالموقف المصري، مشروع قرار قدمته …، مواقع لـ…).
 """
 
 from __future__ import annotations
