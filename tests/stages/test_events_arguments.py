@@ -375,3 +375,13 @@ def test_a_definite_noun_heading_one_organisation_name_is_that_organisation() ->
     meeting = _on(events, "اجتماعاً")
     assert _names(meeting["source"]) == ["البعثة"]
     assert meeting["source"][0]["actor"] == _on(events, "رحبت")["source"][0]["actor"]
+
+
+def test_a_dual_pronoun_inside_an_attribution_is_still_the_pair_named_before() -> None:
+    events = _events(
+        "باريس - وحضر القمة الرئيس الروسي فلاديمير بوتين والرئيس الفرنسي إيمانويل ماكرون، "
+        "لكنهما لم يلتقيا، بحسب مصادر دبلوماسية."
+    )
+    meet = _on(events, "يلتقيا")
+    assert _names(meet["source"]) == ["فلاديمير بوتين"]
+    assert _names(meet["target"]) == ["إيمانويل ماكرون"]

@@ -99,6 +99,10 @@ def _implicit_subject(
     tok = view.tokens[head]
     if head > lo and _noun_subject(view, head - 1):
         return []
+    if pronoun_suffix(view.tokens[_word_before(view, head)].text or "") == "هما":
+        pair = possessor(view, groups, head, 0, True)  # لكنهما لم يلتقيا: the two named before
+        if pair is not None and _pronoun_subject(view, head):
+            return pair.refs()
     if quote is not None:
         speakers = list(quote.attrs.get("speaker_actors") or [])
         pronoun = _pronoun_subject(view, head)
@@ -106,10 +110,6 @@ def _implicit_subject(
         if pronoun or first_person:
             return speakers
         return []
-    if pronoun_suffix(view.tokens[_word_before(view, head)].text or "") == "هما":
-        pair = possessor(view, groups, head, 0, True)  # لكنهما لم يلتقيا: the two named before
-        if pair is not None and _pronoun_subject(view, head):
-            return pair.refs()
     if done and not _noun_after(view, head):
         return list(done[-1].source)
     if previous and tok.text.startswith("و") and head - lo <= 1 and not _noun_after(view, head):
