@@ -293,3 +293,20 @@ def test_calling_ones_forces_to_get_ready_is_mobilisation() -> None:
         'حيث دعا القوات إلى "الاستعداد لتنفيذ أي مهمة".'
     )
     assert ("دعا", "MOBILIZE") in _types(body)
+
+
+def test_a_claim_whose_clitic_precedes_the_quote_is_its_content() -> None:
+    body = "وفي ريف إدلب، أفاد المرصد السوري لحقوق الإنسان بقصف مدفعي متبادل بين الطرفين."
+    types = _types(body)
+    assert ("بقصف", "ASSAULT") in types and not any(ty == "STATEMENT" for _t, ty in types)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'ودعا القائد القوات إلى "الاستعداد لتنفيذ أي مهمة إذا تطلب الأمر".',
+        "وتجمع مئات المحتجين مرددين شعارات تطالب بانتخابات مبكرة.",
+    ],
+)
+def test_requires_and_slogans_are_not_requests(body: str) -> None:
+    assert not any(ty == "REQUEST" for t, ty in _types(body) if t != "ودعا")

@@ -23,6 +23,7 @@ from rasid.stages.events.model import Event
 from rasid.stages.events.triggers import back_references, one_per_act
 
 DENYING = frozenset({"REJECT"})
+CLITIC = 2  # letters glued before a quote's first word (بـ، وبـ)
 Phrase = tuple[str, str | None, tuple[str, ...]]  # type, mode, words
 
 
@@ -80,10 +81,18 @@ def quotes_of(doc: Document) -> list[Span]:
 
 
 def quote_at(doc: Document, offset: int) -> Span | None:
-    """The innermost quote whose content holds ``offset``."""
+    """The innermost quote whose content holds ``offset``; a word whose clitic sits just
+    before the content (أفاد المرصد بقصف …, content from قصف) counts as inside."""
     best = None
     for q in quotes_of(doc):
-        if q.start <= offset < q.end and (best is None or q.end - q.start < best.end - best.start):
+        start = q.start
+        if (
+            offset < start
+            and start - offset <= CLITIC
+            and not doc.clean_text[offset:start].strip("وفبلك")
+        ):
+            start = offset
+        if start <= offset < q.end and (best is None or q.end - q.start < best.end - best.start):
             best = q
     return best
 
@@ -109,7 +118,7 @@ def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
         if "start" not in cue:
             continue
         speakers = list(q.attrs.get("speaker_actors") or [])
-        content = [e for e in events if q.start <= e.start < q.end and e.quote == qid]
+        content = [e for e in events if q.start - CLITIC <= e.start < q.end and e.quote == qid]
         act = _cue_event(events, cue)
         if act is not None:
             act.quote, act.modality = qid, "asserted" if act.modality == "claimed" else act.modality
