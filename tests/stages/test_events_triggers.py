@@ -310,3 +310,21 @@ def test_a_claim_whose_clitic_precedes_the_quote_is_its_content() -> None:
 )
 def test_requires_and_slogans_are_not_requests(body: str) -> None:
     assert not any(ty == "REQUEST" for t, ty in _types(body) if t != "ودعا")
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger", "type_"),
+    [
+        ("واستنكرت وزارة الخارجية الأردنية، الأحد، اقتحام المسجد الأقصى.", "واستنكرت", "ACCUSE"),
+        (
+            "واعتقلت قوات الأمن العراقية، السبت، خمسة من قادة الاحتجاجات في البصرة.",
+            "واعتقلت",
+            "COERCE",
+        ),
+        ("وأغلقت السلطات التركية معبر باب الهوى أمام الشاحنات، الاثنين.", "وأغلقت", "COERCE"),
+        ("وحشد الجيش الروسي آلاف الجنود قرب الحدود الأوكرانية.", "وحشد", "MOBILIZE"),
+        ("وثمن العاهل الأردني الملك عبد الله الثاني جهود مصر في الوساطة.", "وثمن", "SUPPORT"),
+    ],
+)
+def test_common_news_verbs(body: str, trigger: str, type_: str) -> None:
+    assert (trigger, type_) in _types(body)
