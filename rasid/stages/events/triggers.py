@@ -6,6 +6,11 @@ pronoun, since alone it is usually a topic (التعاون العسكري) rathe
 Words inside an entity mention are never triggers (مؤتمر برلين is a name). Some words are
 triggers only beside a context word (منح … الثقة، حق النقض، تعليق عضوية) or change type with
 it (تقدم بمبادرة is an offer, تقدم alone an advance): the lexicon lists those readings first.
+
+Once the document's events are built, two passes need them all (run from :mod:`.speech`):
+:func:`back_references` drops the words that only name an act already told or its object
+(بعد اللقاء، رفض التوقيع), :func:`one_per_act` splits a trigger naming several acts (جولة
+شملت أوغندا وإثيوبيا، التقى بشكل منفصل X وY).
 """
 
 from __future__ import annotations
