@@ -95,6 +95,16 @@ def test_spokesman_of_x_resolves_to_x():
     assert [a["actor"] for a in q.attrs["speaker_actors"]] == [actor_of(doc, "البرلمان الليبي")]
 
 
+def test_a_spokesman_named_in_apposition_after_a_long_title_speaks_for_himself():
+    doc = run(
+        "مصراتة (رويترز) - وقال المتحدث باسم غرفة عمليات تحرير الساحل الغربي، العقيد سالم "
+        "الفيتوري، إن القوات استعادت السيطرة على الطريق الساحلي. وأضاف الفيتوري أن الوضع هادئ."
+    )
+    first = quotes(doc)[0]
+    assert first.attrs["speaker_kind"] == "actor"
+    assert [a["actor"] for a in first.attrs["speaker_actors"]] == [actor_of(doc, "الفيتوري")]
+
+
 def test_chain_lists_cited_agency_between_outlet_and_speaker():
     doc = run(
         "تونس (رويترز) - ونقلت وكالة الأناضول عن مصادر في الحكومة التونسية أن الرئيس سيزور "

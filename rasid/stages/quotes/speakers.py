@@ -23,6 +23,7 @@ _AUTHORITIES = ("السلطات",)  # "السلطات الأوكرانية" spea
 _PEER = ("ونظيره", "ونظيرته", "ونظيريه")  # "X ونظيره التركي Y": a joint statement
 _COMPLEMENT_PREPS = ("الي", "في", "لدي")
 MAX_PHRASE = 8
+SPOKESMAN_PHRASE = 13  # المتحدث باسم غرفة عمليات X، العقيد فلان الفلاني: the name in apposition
 MAX_NAMED = 14  # a person's name may follow a long title
 
 
@@ -143,7 +144,7 @@ def _before_addressee(sent: Sentence, p: int, stop: int) -> int:
 def _spokesman(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker:
     """ "متحدث باسم X" / "مكتب X" speak for X; a named spokesman speaks for himself;
     "مكتبه" / "المتحدث باسمه" for the actor the pronoun refers to."""
-    stop = _window(sent, p, q, keep=(",",))
+    stop = _window(sent, p, q, keep=(",", "،"), size=SPOKESMAN_PHRASE)
     toks = sent.tokens
     if p + 1 < stop and not toks[p + 1].norm.startswith("باسم"):
         named = _alias(sent, p + 1, ctx)
