@@ -385,3 +385,24 @@ def test_a_dual_pronoun_inside_an_attribution_is_still_the_pair_named_before() -
     meet = _on(events, "يلتقيا")
     assert _names(meet["source"]) == ["فلاديمير بوتين"]
     assert _names(meet["target"]) == ["إيمانويل ماكرون"]
+
+
+def test_his_country_is_the_country_of_the_nisba_in_the_speakers_role() -> None:
+    events = _events(
+        "وصل وزير الخارجية البرتغالي جواو غوميش إلى الرباط. "
+        "وقال غوميش إن بلاده ستطلب من المغرب فتح قنصلية في لشبونة، "
+        "وأكد أن البرتغال شريك للمغرب."
+    )
+    ask = _on(events, "ستطلب")
+    assert _names(ask["source"]) == ["بلاده"]
+    assert ask["source"][0]["actor"].startswith("loc-")
+
+
+def test_his_units_with_a_leading_waw_are_the_organisation_of_his_earlier_title() -> None:
+    events = _events(
+        "أعلن آمر كتيبة النصر أحمد المصراتي أن المعارك مستمرة. "
+        'وأضاف المصراتي أن وحداته "صدت هجوماً" قرب المطار.'
+    )
+    repel = _on(events, "صدت")
+    assert _names(repel["source"]) == ["وحداته"]
+    assert repel["source"][0]["actor"].startswith("org-")

@@ -36,6 +36,8 @@ from rasid.stages.events.arguments import (
     object_place,
     object_pronoun,
     owned_force,
+    owned_kind,
+    owner_actor,
     pair_words,
     participant_groups,
     possessor,
@@ -168,15 +170,26 @@ def _word_before(view: SentenceView, head: int) -> int:
     return k
 
 
-def _force_of(view: SentenceView, quote, done: list[Event]) -> list[dict]:
-    """قواته / حكومتها as a subject: the organisation in the title of the possessor, the
-    speaker of the quote or the subject of the clause before (قال قائد قوات X فلان إن قواته …)."""
+def _force_of(doc: Document, view: SentenceView, j: int, quote, done: list[Event]) -> list[dict]:
+    """قواته / حكومتها / بلاده as a subject: the organisation in the title of the possessor,
+    the speaker of the quote or the subject of the clause before (قال قائد قوات X فلان إن
+    قواته …); else what the possessor's roles in the document name (بلاده → the country of
+    وزير الخارجية اليوناني)."""
     if quote is not None:
         owners = list(quote.attrs.get("speaker_actors") or [])
     else:
         owners = list(done[-1].source) if done else []
-    org = title_organisation(view, {r["actor"] for r in owners if r.get("actor")})
-    return [org.ref()] if org is not None else []
+    ids = [r["actor"] for r in owners if r.get("actor")]
+    kind = owned_kind(view, j)
+    if kind == "force":
+        org = title_organisation(view, set(ids))
+        if org is not None:
+            return [org.ref()]
+    actor = owner_actor(ids, kind or "force", doc.actors)
+    if actor is None:
+        return []
+    tok = view.tokens[j]
+    return [{"actor": actor, "text": tok.text, "start": tok.start, "end": tok.end}]
 
 
 def _noun_after(view: SentenceView, head: int) -> bool:
@@ -408,7 +421,7 @@ def _event(
         ref = _nominal_subject(view, head, doc.actors)
         source = [ref] if ref is not None else []  # ونفى الجيش …، البعثة ستعقد …
     if not source and not coordinated and verbal and owned_force(view, _word_before(view, head)):
-        source = _force_of(view, quote, done)
+        source = _force_of(doc, view, _word_before(view, head), quote, done)
     if not source and not coordinated and (verbal or pronoun_suffix(tok.text)):
         source = _implicit_subject(view, groups, head, lo, quote, done, previous)
     after = subj.stop - 1 if subj is not None and subj.first > head else i

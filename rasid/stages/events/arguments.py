@@ -331,17 +331,86 @@ def _meets(entry: Entry) -> bool:
 _OWNER_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
-def owned_force(view: SentenceView, j: int) -> bool:
-    """Is token ``j`` a commanded body with a possessive pronoun (قواته، حكومتها، وحداته)?"""
+def owned_kind(view: SentenceView, j: int) -> str | None:
+    """``force`` for a commanded body with a possessive pronoun (قواته، حكومتها، وحداته),
+    ``homeland`` for the owner's country (بلاده، بلادها), else None."""
     if j < 0 or j in view.inside:
-        return False
-    norm = view.tokens[j].norm.lstrip("وف")
+        return None
+    norm = view.tokens[j].norm
+    words = event_words()
     for suf in _OWNER_SUFFIXES:
         if norm.endswith(suf) and len(norm) > len(suf) + 1:
             base = norm[: -len(suf)]
-            bases = {base, base[:-1] + "ه"} if base.endswith("ت") else {base}
-            return bool(bases & event_words()["force"])
-    return False
+            bases = {base, base[1:]} if base[:1] in ("و", "ف") else {base}  # وحداته، وقواته
+            bases |= {b[:-1] + "ه" for b in bases if b.endswith("ت")}
+            if bases & words["force"]:
+                return "force"
+            return "homeland" if bases & words["homeland"] else None
+    return None
+
+
+def owned_force(view: SentenceView, j: int) -> bool:
+    """Is token ``j`` a possessed force or homeland (قواته، حكومتها، بلاده)?"""
+    return owned_kind(view, j) is not None
+
+
+def _nisba_hits(norm: str, actors: list[Actor]) -> set[str]:
+    """The countries of the document a nisba word is made from (اليوناني → اليونان)."""
+    norm = norm.lstrip("وف")
+    if not norm.endswith(("ي", "يه")) or len(norm) < 4:
+        return set()
+    stem = norm.removeprefix("ال").removesuffix("يه").removesuffix("ي")
+    if len(stem) < 3:
+        return set()
+    names = {stem, stem + "ا", stem + "يا", stem + "يه"}  # مصر، روسيا، تركيا، السعودية
+    return {
+        a.id
+        for a in actors
+        if a.type == "LOC"
+        and any(normalize_arabic(n).removeprefix("ال") in names for n in (a.name, *a.aliases))
+    }
+
+
+def _named_in(text: str, actors: list[Actor], kind: str) -> set[str]:
+    """The actors of type ``kind`` whose name is written inside ``text`` (a role)."""
+    padded = f" {text} "
+    return {
+        a.id
+        for a in actors
+        if a.type == kind
+        and any(f" {normalize_arabic(n)} " in padded for n in (a.name, *a.aliases) if len(n) > 2)
+    }
+
+
+def owner_actor(owners: list[str], kind: str, actors: list[Actor]) -> str | None:
+    """What a possessed force or homeland stands for, read from the owner's own entry in the
+    document: the organisation named in a person's role (رئيس حكومة الوحدة الوطنية) for a
+    force; the country of a nisba in the role or name (وزير الخارجية اليوناني، وزارة الدفاع
+    الروسية) or named in it for a homeland, and for a force an organisation has. One answer
+    or none: an unresolved owner stays unnamed."""
+    by_id = {a.id: a for a in actors}
+    hits: set[str] = set()
+    for owner in owners:
+        a = by_id.get(owner)
+        if a is None:
+            continue
+        texts = [normalize_arabic(r) for r in a.roles]
+        if kind == "force" and a.type == "PER":
+            for t in texts:  # the first title that names one (قائد الجيش …، رئيس مجلس …)
+                named = _named_in(t, actors, "ORG") - {owner}
+                if named:
+                    hits |= named
+                    break
+            continue
+        if a.type == "ORG":
+            texts.append(normalize_arabic(a.name))
+        elif a.type != "PER":
+            continue
+        for t in texts:
+            for w in t.split():
+                hits |= _nisba_hits(w, actors)
+            hits |= _named_in(t, actors, "LOC")
+    return hits.pop() if len(hits) == 1 else None
 
 
 def title_organisation(view: SentenceView, actors: set[str]) -> Mention | None:
@@ -381,19 +450,7 @@ def nisba_country(view: SentenceView, j: int, actors: list[Actor]) -> dict | Non
     تركيا، المصري → مصر): as a ref whose evidence is the adjective."""
     if j >= len(view.tokens) or j in view.inside:
         return None
-    norm = view.tokens[j].norm.lstrip("وف")
-    if not norm.endswith(("ي", "يه")) or len(norm) < 4:
-        return None
-    stem = norm.removeprefix("ال").removesuffix("يه").removesuffix("ي")
-    if len(stem) < 3:
-        return None
-    names = {stem, stem + "ا", stem + "يا", stem + "يه"}  # مصر، روسيا، تركيا، السعودية
-    hits = {
-        a.id
-        for a in actors
-        if a.type == "LOC"
-        and any(normalize_arabic(n).removeprefix("ال") in names for n in (a.name, *a.aliases))
-    }
+    hits = _nisba_hits(view.tokens[j].norm, actors)
     if len(hits) != 1:
         return None
     tok = view.tokens[j]
