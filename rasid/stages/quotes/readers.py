@@ -22,6 +22,7 @@ from rasid.stages.quotes.text import CLOSING, COMMAS, OPENING, Sentence, is_word
 _REQUEST_MARKS = frozenset({"الي", "علي", "ان", "بان"})
 _DESCRIBE_MARKS = frozenset({"ب", "بانه", "بانها", "بانهم", "بانهما"})
 _RELAY_FROM = "عن"
+_GOVERNING = frozenset({"الي", "عن", "من"})  # أشار إلى أن، كشف عن أن، حذر من أن
 _THEN = frozenset({"فان", "فانه", "فانها"})  # "بحسب X، فإن …": the clause follows فإن
 
 
@@ -94,9 +95,12 @@ def _clause(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote])
         speaker = _inherited(sent, i, ctx, before)
         nxt = i + 1
     elif comp is not None:
+        q = comp[0]
+        if q - 1 > i + 1 and toks[q - 1].norm in _GOVERNING:
+            q -= 1  # "أشار مصدر إلى أن": the preposition belongs to the cue, not the speaker
         speaker = (
-            read_speaker(sent, i + 1, comp[0], ctx)
-            or unresolved(sent, i + 1, comp[0], ctx)
+            read_speaker(sent, i + 1, q, ctx)
+            or unresolved(sent, i + 1, q, ctx)
             or antecedent(sent, i, ctx)
         )
         nxt = comp[1]

@@ -22,6 +22,7 @@ _RELATIVES = ("الذي", "التي", "الذين")
 _AUTHORITIES = ("السلطات",)  # "السلطات الأوكرانية" speak for the country
 _PEER = ("ونظيره", "ونظيرته", "ونظيريه")  # "X ونظيره التركي Y": a joint statement
 _COMPLEMENT_PREPS = ("الي", "في", "لدي")
+_ONE_OF = ("احد", "احدي")  # "أحد السكان": anonymous unless a name follows
 MAX_PHRASE = 8
 SPOKESMAN_PHRASE = 13  # المتحدث باسم غرفة عمليات X، العقيد فلان الفلاني: the name in apposition
 MAX_NAMED = 14  # a person's name may follow a long title
@@ -80,7 +81,7 @@ def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
     tok = sent.tokens[p]
     if sent.agent_at(p) is None and _prepositional(tok.norm):
         return None  # "وطالبت بتصنيف X": the object of the cue, no subject
-    if is_word(tok, "anonymous") and sent.agent_at(p) is None:
+    if is_word(tok, "anonymous") and sent.agent_at(p) is None and not _named_one(sent, p, q):
         return _group(sent, p, q, "anonymous", ctx)
     if is_word(tok, "collective") and sent.agent_at(p) is None:
         return _group(sent, p, q, "collective", ctx)
@@ -89,6 +90,17 @@ def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
     if is_word(tok, "statement") and sent.agent_at(p) is None:
         return _statement(sent, p, q, ctx)
     return _named(sent, p, q, ctx)
+
+
+def _named_one(sent: Sentence, p: int, q: int) -> bool:
+    """ "أحد السياح سلمان العطوي": one of a group, then named — a person, not a source."""
+    if sent.tokens[p].norm not in _ONE_OF:
+        return False
+    stop = _window(sent, p, q)
+    return any(
+        (s := sent.agent_at(k)) is not None and s.attrs.get("type") == "PER"
+        for k in range(p + 1, stop)
+    )
 
 
 def _prepositional(norm: str) -> bool:
@@ -323,15 +335,19 @@ def _country(actors: list[Actor], nisba: str) -> Actor | None:
 
 
 def _unique_role(actors: list[Actor], key: str) -> Actor | None:
-    """The one person whose role begins with ``key``."""
+    """The one person whose role begins with ``key``; a bare definite head ("الوزير") also
+    matches the title it shortens ("وزير الخارجية المصري"), as news refers back to it."""
     if len(key.split()) < 2 and not key.startswith("ال"):
         return None
+    keys = (key, key[2:]) if key.startswith("ال") and " " not in key else (key,)
     hits = [
         a
         for a in actors
         if a.type == "PER"
         and any(
-            normalize_arabic(r) == key or normalize_arabic(r).startswith(key + " ") for r in a.roles
+            normalize_arabic(r) == k or normalize_arabic(r).startswith(k + " ")
+            for r in a.roles
+            for k in keys
         )
     ]
     return hits[0] if len(hits) == 1 else None

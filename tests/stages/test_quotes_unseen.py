@@ -1,0 +1,55 @@
+"""Quotes stage: speaker forms met on news outside the dev set (invented sentences)."""
+
+from __future__ import annotations
+
+from rasid.document import Span
+from tests.stages.test_quotes import quotes, run
+
+LEAD = "عقدت الأطراف المعنية اجتماعا مطولا في العاصمة أمس لمناقشة آخر التطورات الميدانية. "
+
+
+def only(body: str) -> Span:
+    found = quotes(run(LEAD + body))
+    assert len(found) == 1, [q.attrs["cue"] for q in found]
+    return found[0]
+
+
+def test_a_bare_definite_title_refers_back_to_the_one_person_holding_it() -> None:
+    doc = run(
+        "استقبل وزير الخارجية المصري سامح شكري وفدا أوروبيا في القاهرة اليوم. "
+        "وقال الوزير إن الحل السياسي هو الطريق الوحيد للأزمة."
+    )
+    q = quotes(doc)[-1]
+    assert q.attrs["speaker_kind"] == "role"
+    assert len(q.attrs["speaker_actors"]) == 1
+
+
+def test_the_preposition_before_the_complementiser_is_not_part_of_the_speaker() -> None:
+    q = only("وأشار مصدر في الجيش إلى أن القوات تقدمت نحو المدينة.")
+    assert q.attrs["speaker"]["text"] == "مصدر في الجيش"
+
+
+def test_one_of_a_group_is_an_anonymous_source() -> None:
+    q = only("وقال أحد الشهود إن القصف استمر طوال الليل.")
+    assert q.attrs["speaker_kind"] == "anonymous"
+
+
+def test_media_without_a_name_are_an_anonymous_source() -> None:
+    q = only("وبحسب وسائل إعلام محلية، فإن الجيش سيطر على الجسر.")
+    assert q.attrs["speaker_kind"] == "anonymous"
+
+
+def test_fa_inna_ends_the_speaker_of_an_opening_attribution() -> None:
+    q = only("وبحسب مصادر محلية فإن الجيش سيطر على الجسر الرئيسي.")
+    assert q.attrs["speaker"]["text"] == "مصادر محلية"
+
+
+def test_a_feminine_official_is_an_anonymous_source() -> None:
+    q = only("وقالت مسؤولة أممية إن الوضع الإنساني كارثي في المخيمات.")
+    assert q.attrs["speaker_kind"] == "anonymous"
+
+
+def test_an_unnamed_plural_of_people_is_a_collective() -> None:
+    q = only("وقال مستهلكون في الرياض إن الأسعار ارتفعت كثيرا هذا العام.")
+    assert q.attrs["speaker_kind"] == "collective"
+    assert q.attrs["speaker_actors"] == []
