@@ -406,3 +406,27 @@ def test_his_units_with_a_leading_waw_are_the_organisation_of_his_earlier_title(
     repel = _on(events, "صدت")
     assert _names(repel["source"]) == ["وحداته"]
     assert repel["source"][0]["actor"].startswith("org-")
+
+
+def test_the_two_ministers_are_the_last_two_ministers_named_before() -> None:
+    events = _events(
+        "استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الروسي سيرغي لافروف في القاهرة. "
+        "وحضر اللقاء وزير الخارجية المصري سامح شكري. "
+        "وبحث الوزيران التعاون في مجال الطاقة."
+    )
+    talks = _on(events, "وبحث")
+    assert len({r["actor"] for r in talks["source"] + talks["target"]}) == 2
+    sisi = _on(events, "استقبل")["source"][0]["actor"]
+    assert sisi not in {r["actor"] for r in talks["source"] + talks["target"]}
+
+
+def test_the_two_sides_reach_back_past_a_sentence_without_their_event() -> None:
+    events = _events(
+        "التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي في عمان. "
+        "وفي الأثناء، شنت إسرائيل غارات جديدة. "
+        "ووقع الجانبان مذكرة تفاهم للتعاون الاقتصادي."
+    )
+    met = _on(events, "التقى")
+    signed = _on(events, "ووقع")
+    pair = {r["actor"] for r in met["source"] + met["target"]}
+    assert {r["actor"] for r in signed["source"] + signed["target"]} == pair

@@ -16,7 +16,7 @@ Output: ``doc.spans["events"]``, one span per event over its trigger (label = ty
 
 from __future__ import annotations
 
-from rasid.document import Document
+from rasid.document import Actor, Document
 from rasid.normalize import normalize_arabic
 from rasid.pipeline import stage
 from rasid.stages.events.arguments import (
@@ -52,7 +52,7 @@ from rasid.stages.events.modality import find_modality
 from rasid.stages.events.model import Event
 from rasid.stages.events.speech import apply_quotes, quote_at
 from rasid.stages.events.triggers import Trigger, find_triggers
-from rasid.stages.events.view import SentenceView, pronoun_suffix, sentence_views
+from rasid.stages.events.view import SentenceView, is_head_word, pronoun_suffix, sentence_views
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 ADJUNCT_WORDS = frozenset({"في", "خلال"})  # وصل … في زيارة: the act is the clause subject's
@@ -336,14 +336,51 @@ def _delegation_refs(view: SentenceView, j: int, earlier: list[Event]) -> list[d
     return []
 
 
-def _pair_refs(view: SentenceView, j: int, earlier: list[Event]) -> list[dict]:
-    """الطرفان / الجانبان: the two actors of the latest event that had two."""
+def _pair_title(view: SentenceView, j: int) -> str | None:
+    """The title a pair word is the dual of (الوزيران → وزير، الرئيسين → رئيس), if a title."""
+    norm = view.tokens[j].norm.lstrip("وف").removeprefix("ال")
+    for suffix in ("ان", "ين"):
+        stem = norm.removesuffix(suffix)
+        if stem != norm and is_head_word(stem):
+            return stem
+    return None
+
+
+def _titled(actor: str | None, title: str, by_id: dict[str, Actor]) -> bool:
+    """Does the document give ``actor`` a role with ``title`` in it (وزير الخارجية …)?"""
+    a = by_id.get(actor or "")
+    return a is not None and any(
+        title in {w.removeprefix("ال") for w in normalize_arabic(r).split()} for r in a.roles
+    )
+
+
+def _pair_refs(
+    view: SentenceView, j: int, earlier: list[Event], doc: Document | None = None
+) -> list[dict]:
+    """الطرفان / الجانبان: the two actors of the latest event that had two, back through the
+    document; a titled pair (الوزيران، الرئيسين) wants two the document gives that title,
+    else the last two actors named with it before the sentence (a nominal the text resolves
+    unambiguously; ordinary actors still come from the stating sentence only)."""
+    title = _pair_title(view, j) if doc is not None else None
+    by_id = {a.id: a for a in doc.actors} if doc is not None else {}
+    tok = view.tokens[j]
     for e in reversed(earlier):
         actors = {r["actor"]: r for r in [*e.source, *e.target]}
+        if title is not None and not all(_titled(a, title, by_id) for a in actors):
+            continue
         if len(actors) == 2:
-            tok = view.tokens[j]
             return [{**r, "text": tok.text, "start": tok.start, "end": tok.end}
                     for r in actors.values()]  # fmt: skip
+    if title is None or doc is None:
+        return []
+    named: list[str] = []  # الوزيران with no event of theirs: the last two ministers named
+    for s in sorted(doc.spans.get("entities", []), key=lambda s: -s.start):
+        a = s.attrs.get("actor")
+        if s.start < view.start and a not in named and _titled(a, title, by_id):
+            named.append(a)
+            if len(named) == 2:
+                return [{"actor": a, "text": tok.text, "start": tok.start, "end": tok.end}
+                        for a in reversed(named)]  # fmt: skip
     return []
 
 
@@ -407,7 +444,7 @@ def _event(
     if not source and not participle and not coordinated:
         j = pair = _pair_subject(view, head, hi)
         if j is not None:
-            source = _pair_refs(view, j, [*previous, *done])
+            source = _pair_refs(view, j, [*previous, *done], doc)
             if entry.type in SYMMETRIC and len(source) == 2:
                 source, target = source[:1], source[1:]
     if not source and not participle and not coordinated:
@@ -431,7 +468,7 @@ def _event(
     elif not target:
         j = pair_words(view, after + 1, min(hi, after + 3))
         if j is not None and j != pair:
-            target = _pair_refs(view, j, [*previous, *done])
+            target = _pair_refs(view, j, [*previous, *done], doc)
         k = _party_word(view, after + 1, min(hi, after + 3))
         if not target and k is not None and "obj" in entry.target:
             target = _delegation_refs(view, k, [*previous, *done])  # استقبل فلان الوفد
@@ -563,7 +600,7 @@ def find_events(doc: Document) -> list[Event]:
         _add_escorts(view, groups, done)
         _add_delegations(doc, view, groups, done)
         events += done
-        previous = done or previous
+        previous = events  # the last is the previous sentence's; pairs reach further back
     events = apply_quotes(doc, events)
     _speech_places(doc, views, events)
     return sorted(events, key=lambda e: e.start)
