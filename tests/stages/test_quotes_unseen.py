@@ -53,3 +53,51 @@ def test_an_unnamed_plural_of_people_is_a_collective() -> None:
     q = only("وقال مستهلكون في الرياض إن الأسعار ارتفعت كثيرا هذا العام.")
     assert q.attrs["speaker_kind"] == "collective"
     assert q.attrs["speaker_actors"] == []
+
+
+def test_a_pronoun_subject_is_the_subject_of_the_sentence_before_not_an_older_speaker() -> None:
+    doc = run(
+        "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار مع الغرب. "
+        "من جهة أخرى، استقبل الرئيس التركي رجب طيب أردوغان وفدا من حركة حماس في أنقرة. "
+        "وقال إن بلاده تدعم وقف إطلاق النار."
+    )
+    last = quotes(doc)[-1]
+    assert [a["text"] for a in last.attrs["speaker_actors"]] == ["رجب طيب أردوغان"]
+
+
+def test_a_sentence_opening_with_a_place_does_not_change_the_speaker() -> None:
+    doc = run(
+        "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار مع الغرب. "
+        "وفي موسكو أقيم معرض للكتاب بمشاركة واسعة. "
+        "وأضاف أن الغرب يرفض أي تسوية."
+    )
+    last = quotes(doc)[-1]
+    assert [a["text"] for a in last.attrs["speaker_actors"]] == ["سيرغي لافروف"]
+
+
+def test_a_single_untagged_word_before_the_complement_is_a_missed_name() -> None:
+    doc = run(
+        "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار مع الغرب. "
+        "وأشار غروس إلى أن الفريق جاهز للموسم."
+    )
+    last = quotes(doc)[-1]
+    assert last.attrs["speaker"]["text"] == "غروس"
+    assert last.attrs["speaker_actors"] == []
+
+
+def test_an_honorific_pronoun_keeps_the_previous_speaker() -> None:
+    doc = run(
+        "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار مع الغرب. "
+        "وقال سماحته إن الصلاة عماد الدين."
+    )
+    last = quotes(doc)[-1]
+    assert [a["text"] for a in last.attrs["speaker_actors"]] == ["سيرغي لافروف"]
+
+
+def test_an_adverb_after_the_cue_is_not_a_speaker() -> None:
+    doc = run(
+        "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار مع الغرب. "
+        "وقال أيضا إن الغرب يرفض أي تسوية."
+    )
+    last = quotes(doc)[-1]
+    assert [a["text"] for a in last.attrs["speaker_actors"]] == ["سيرغي لافروف"]

@@ -22,12 +22,47 @@ from rasid.stages.entities.tokens import tokenize
 from rasid.stages.quotes.chains import Hop, outlet_hop, relayed_by, speaker_hops
 from rasid.stages.quotes.cues import cue_of
 from rasid.stages.quotes.readers import Quote, read_cue
-from rasid.stages.quotes.speakers import Context
+from rasid.stages.quotes.speakers import Context, Speaker, read_speaker
 from rasid.stages.quotes.text import COMMAS, Sentence
 
 MAX_CHARS = 1_000_000  # as the other stages: a pathological page is not an article
 _DATELINE_PUNCT = frozenset({")", "(", "-", "–", "—", ":", "»", "«", '"', "/"})
 _OPENING_CHARS = 12  # characters: the inner cue opens the attributed clause ("وقالت")
+_OPENER = 6  # tokens: an adverbial before the verb, up to its comma (وفي سياق متصل،)
+_SUBJECT_REACH = 14  # tokens after the verb read for its subject (a title, then the name)
+_SUBJECT_START = 6  # tokens: the subject's actor starts within this many words of the verb
+_NOT_VERBS = frozenset(
+    {
+        "وفي",
+        "في",
+        "من",
+        "ومن",
+        "علي",
+        "وعلي",
+        "الي",
+        "عن",
+        "وكان",
+        "كما",
+        "وكما",
+        "بعد",
+        "وبعد",
+        "قبل",
+        "منذ",
+        "ومنذ",
+        "خلال",
+        "وخلال",
+        "لكن",
+        "ولكن",
+        "اما",
+        "واما",
+        "وهو",
+        "وهي",
+        "هذا",
+        "وهذا",
+        "هذه",
+        "وهذه",
+    }
+)
 _STATEMENTS = frozenset({"بيان", "البيان", "بيانه", "بيانها"})  # "البيان" refers back to it
 
 
@@ -73,7 +108,43 @@ def _sentence_quotes(sent: Sentence, ctx: Context) -> list[Quote]:
             ctx.last = quote.speaker
             if any(t.norm in _STATEMENTS for t in sent.tokens):
                 ctx.last_statement = quote.speaker
+    if not out:
+        subject = _subject(sent, ctx, body)
+        if subject is not None:
+            ctx.last = subject
     return out
+
+
+def _subject(sent: Sentence, ctx: Context, body: int) -> Speaker | None:
+    """The named subject of a sentence that opens with a verb ("والتقى الرئيس التركي X …"):
+    a pronoun subject in the next sentence ("وقال إن …") is this actor, not an older
+    speaker. Only a named actor or resolved role right after the verb counts."""
+    toks = sent.tokens
+    v = body
+    comma = next((k for k in range(v, min(len(toks), v + _OPENER)) if toks[k].text in COMMAS), None)
+    if comma is not None:
+        v = comma + 1  # "من جهة أخرى، استقبل …"
+    if v + 1 >= len(toks) or not _verb_like(sent, v):
+        return None
+    found = read_speaker(sent, v + 1, min(len(toks), v + 1 + _SUBJECT_REACH), ctx)
+    if found is None or not found.actors or found.kind not in ("actor", "role"):
+        return None
+    first = found.actors[0].get("start")
+    if first is None or first > toks[min(len(toks) - 1, v + _SUBJECT_START)].end:
+        return None
+    return found
+
+
+def _verb_like(sent: Sentence, i: int) -> bool:
+    """A sentence-opening word that can be a verb: not a name, not definite, no digit."""
+    t = sent.tokens[i]
+    return (
+        sent.entity_of[i] is None
+        and t.text.isalpha()
+        and len(t.norm) >= 3
+        and not t.norm.startswith(("ال", "وال", "فال", "بال", "لل"))
+        and t.norm not in _NOT_VERBS
+    )
 
 
 def _body_start(sent: Sentence) -> int:

@@ -22,6 +22,7 @@ _RELATIVES = ("الذي", "التي", "الذين")
 _AUTHORITIES = ("السلطات",)  # "السلطات الأوكرانية" speak for the country
 _PEER = ("ونظيره", "ونظيرته", "ونظيريه")  # "X ونظيره التركي Y": a joint statement
 _COMPLEMENT_PREPS = ("الي", "في", "لدي")
+_AFTER_NAME = frozenset({"ان", "بان", "انه", "انها", "الي", "عن", "من", ":"})
 _ONE_OF = ("احد", "احدي")  # "أحد السكان": anonymous unless a name follows
 MAX_PHRASE = 8
 SPOKESMAN_PHRASE = 13  # المتحدث باسم غرفة عمليات X، العقيد فلان الفلاني: the name in apposition
@@ -387,10 +388,30 @@ def unresolved(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
         return None  # "وقال السوداني": a surname the tagger missed; the context knows better
     construct = p + 1 < q and toks[p + 1].norm.startswith("ال")  # "دائرة الاتصال"
     if not (toks[p].norm.startswith("ال") or construct):
-        return None
+        return _missed_name(sent, p, q, ctx)
     stop = _window(sent, p, q, size=4)
     text, start, end = sent.text(ctx.clean, p, stop - 1)
     return Speaker("role", text, start, end, [], None, stop)
+
+
+def _missed_name(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
+    """One plain word alone between the cue and its complement ("وأشار غروس إلى
+    أن"): a name the tagger missed — the speaker, unresolved, rather than an older one."""
+    toks = sent.tokens
+    if q - p != 1 or q >= len(toks) or toks[q].norm not in _AFTER_NAME:
+        return None
+    t = toks[p]
+    if (
+        not t.text.isalpha()
+        or len(t.norm) < 3
+        or t.norm[0] in "لب"  # "قال للمسؤول", "بالقول": a preposition, no subject
+        or t.text.endswith(("ه", "ها", "هم", "هما", "نا", "كم"))  # "اسمه", "فيها": a pronoun
+        or _stops(sent, p)
+        or any(is_word(t, kind) for kind in ("honorific", "statement", "adverb", "comp"))
+    ):
+        return None
+    text, start, end = sent.text(ctx.clean, p, p)
+    return Speaker("actor", text, start, end, [], None, q)
 
 
 def _dual(norm: str) -> bool:
