@@ -430,3 +430,13 @@ def test_the_two_sides_reach_back_past_a_sentence_without_their_event() -> None:
     signed = _on(events, "ووقع")
     pair = {r["actor"] for r in met["source"] + met["target"]}
     assert {r["actor"] for r in signed["source"] + signed["target"]} == pair
+
+
+def test_the_proposer_of_a_vetoed_draft_is_the_target_past_an_adjunct() -> None:
+    events = _events(
+        "استخدمت الصين، الأربعاء، حق النقض في مجلس الأمن الدولي ضد مشروع قرار "
+        "قدمته فرنسا لفرض عقوبات جديدة."
+    )
+    veto = _on(events, "النقض")
+    assert _names(veto["source"]) == ["الصين"]
+    assert _names(veto["target"]) == ["فرنسا"]

@@ -481,7 +481,7 @@ def _event(
         ref = object_nisba(view, entry, after + 1, doc.actors)
         target = [ref] if ref is not None and ref["actor"] not in _actors(source) else []
     if not target and tgt is None and entry.type not in ("STATEMENT",):
-        owner = object_owner(view, groups, entry, after)
+        owner = object_owner(view, groups, entry, max(after, i))
         if owner is not None and not _actors(owner.refs()) & _actors(source):
             target = owner.refs()
     if not source and not target and entry.pos != "verb":

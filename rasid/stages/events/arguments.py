@@ -495,12 +495,26 @@ _CLAUSE_MARKS = frozenset({".", ":", "؛", ";", ",", "،", *QUOTE_MARKS})
 OWNER_REACH = 12  # words between a trigger and the clause that says whose its object is
 
 
+def _own_preposition(view: SentenceView, entry: Entry, lo: int, hi: int) -> int:
+    """Where the trigger's object starts: at its own preposition when an adjunct comes first
+    (حق النقض في مجلس الأمن ضد مشروع قرار …), else right after the trigger."""
+    for r in range(lo, hi):
+        if r in view.inside:
+            continue
+        if view.is_word(r, "complementizer") or view.tokens[r].norm in _CLAUSE_MARKS:
+            break
+        if view.is_word(r, "preposition") and view.forms(r) & set(entry.target) - {"obj"}:
+            return r
+    return lo
+
+
 def object_owner(view: SentenceView, groups: list[Group], entry: Entry, after: int) -> Group | None:
     """Whose the trigger's object is, said by a relative clause after it (ضد مشروع قرار
     قدمته سويسرا، عن سياسة التي ينتهجها البنك): the actor right after that clause's verb,
     which carries the pronoun of the object."""
     stop = min(len(view.tokens), after + 1 + OWNER_REACH)
-    for r in range(after + 1, stop):
+    start = _own_preposition(view, entry, after + 1, stop)
+    for r in range(start, stop):
         tok = view.tokens[r]
         if r in view.inside:
             continue
@@ -512,8 +526,17 @@ def object_owner(view: SentenceView, groups: list[Group], entry: Entry, after: i
             or (_is_verb_at(view, r, -1) and not object_pronoun(view, r))
         ):
             return None  # the object's clause ends: ، وهو ما تنفيه …
-        relative = view.is_word(r - 1, "relative") and pronoun_suffix(tok.text) is not None
-        if not (relative or object_pronoun(view, r)):
+        suffix = pronoun_suffix(tok.text)
+        relative = view.is_word(r - 1, "relative") and suffix is not None
+        bare = (  # مشروع قرار قدمته سويسرا: an indefinite noun's clause needs no الذي
+            suffix is not None
+            and r + 1 in view.starts
+            and r - 1 not in view.inside
+            and not view.tokens[r - 1].norm.startswith("ال")
+            and view.tokens[r - 1].norm[:1].isalpha()
+            and not view.is_word(r - 1, "preposition")
+        )
+        if not (relative or bare or object_pronoun(view, r)):
             continue
         owner = next((g for g in groups if g.first == r + 1), None)
         return owner if owner is not None and preposition_of(view, owner) is None else None
