@@ -101,3 +101,31 @@ def test_an_adverb_after_the_cue_is_not_a_speaker() -> None:
     )
     last = quotes(doc)[-1]
     assert [a["text"] for a in last.attrs["speaker_actors"]] == ["سيرغي لافروف"]
+
+
+def test_a_speaker_after_dhalika_follows_the_words_he_said() -> None:
+    q = only(
+        "الحل السياسي هو الطريق الوحيد للأزمة الحالية في المنطقة، "
+        "ذكر ذلك وزير الخارجية المصري سامح شكري."
+    )
+    assert [a["text"] for a in q.attrs["speaker_actors"]] == ["سامح شكري"]
+    assert q.attrs["cue"]["text"] == "ذكر"
+
+
+def test_hasbama_qala_attributes_the_clause_before_it() -> None:
+    q = only(
+        "الحل السياسي هو الطريق الوحيد للأزمة الحالية، حسبما قال وزير الخارجية المصري سامح شكري."
+    )
+    assert [a["text"] for a in q.attrs["speaker_actors"]] == ["سامح شكري"]
+
+
+def test_an_adverbial_opener_before_a_comma_is_not_a_postposed_quote() -> None:
+    doc = run(LEAD + "وفي ريف إدلب الجنوبي، قال المرصد السوري لحقوق الإنسان إن القصف تجدد.")
+    (q,) = quotes(doc)
+    assert doc.clean_text[q.start : q.end] == "القصف تجدد"
+
+
+def test_a_title_with_lada_still_reaches_the_name_after_it() -> None:
+    q = only("وقال السفير الأمريكي لدى ليبيا ريتشارد نورلاند إن واشنطن تدعم الانتخابات.")
+    assert q.attrs["speaker_kind"] == "actor"
+    assert [a["text"] for a in q.attrs["speaker_actors"]] == ["ريتشارد نورلاند"]

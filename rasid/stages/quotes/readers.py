@@ -15,13 +15,18 @@ from rasid.stages.entities.tokens import Token, raw_offset
 from rasid.stages.quotes.chains import Hop, relay_hop
 from rasid.stages.quotes.content import clause_end, complement, content_span
 from rasid.stages.quotes.cues import cue_of
-from rasid.stages.quotes.lexicon import Cue
+from rasid.stages.quotes.lexicon import Cue, cue_forms
 from rasid.stages.quotes.speakers import Context, Speaker, antecedent, read_speaker, unresolved
 from rasid.stages.quotes.text import CLOSING, COMMAS, OPENING, Sentence, is_word
 
 _REQUEST_MARKS = frozenset({"الي", "علي", "ان", "بان"})
 _DESCRIBE_MARKS = frozenset({"ب", "بانه", "بانها", "بانهم", "بانهما"})
 _RELAY_FROM = "عن"
+_AS_SAID = frozenset({"حسبما", "بحسبما", "وحسبما", "وفقما"})  # "…، حسبما قال X"
+_THAT = frozenset({"ذلك", "هذا"})  # "…، ذكر ذلك X": the words before are what was said
+_POSTPOSED_CLAUSE = 6  # words before the comma: fewer are an opener, not what was said
+_POSTPOSED_TITLE = 5  # words of title before a postposed speaker's name
+_POSTPOSED_TAIL = 8  # words after a postposed speaker (an adjunct: "في تصريح صحفي")
 _GOVERNING = frozenset({"الي", "عن", "من"})  # أشار إلى أن، كشف عن أن، حذر من أن
 _THEN = frozenset({"فان", "فانه", "فانها"})  # "بحسب X، فإن …": the clause follows فإن
 
@@ -57,6 +62,12 @@ def read_cue(
         if i + 1 < n and toks[i + 1].norm == "ما":
             return None  # "بحسب ما أفادت X": the verb is the cue
         return _source(sent, i, i, i + 1, cue, ctx, body)
+    if i >= 2 and toks[i - 1].norm in _AS_SAID:  # "…، حسبما قال X"
+        return _source(sent, i - 1, i, i + 1, cue, ctx, body)
+    if cue.kind == "verb" and i - 1 > body and toks[i - 1].text in COMMAS:
+        after = _postposed(sent, i, cue, ctx, body)
+        if after is not None:
+            return after
     if i >= 2 and toks[i - 1].norm == "ما":
         prep = cue_of(toks[i - 2])
         if prep is not None and prep.kind == "preposition":
@@ -68,6 +79,32 @@ def read_cue(
     if cue.complement == "describe":
         return _describe(sent, i, cue, ctx, before)
     return _clause(sent, i, cue, ctx, before)
+
+
+def _postposed(sent: Sentence, i: int, cue: Cue, ctx: Context, body: int) -> Quote | None:
+    """ "…، ذكر ذلك مدير الإدارة X." / "…، قال X.": the speaker follows the words it said,
+    which run from the sentence's start to the comma before the cue."""
+    toks = sent.tokens
+    if toks[i].norm not in cue_forms():
+        return None  # "…، وطالب X بـ": a verb with a conjunction is coordinated, not postposed
+    if sum(t.text.isalpha() for t in toks[body : i - 1]) < _POSTPOSED_CLAUSE:
+        return None  # "وفي ريف إدلب، أفاد المرصد …": an adverbial opener, not the words
+    p = i + 1
+    if p < len(toks) and toks[p].norm in _THAT:
+        p += 1
+    elif complement(sent, i) is not None:
+        return None  # "…، قال X إن …": an ordinary quote
+    speaker = read_speaker(sent, p, len(toks), ctx)
+    if speaker is None or speaker.kind not in ("actor", "role"):
+        return None
+    named = speaker.actors[0].get("start") if speaker.actors else speaker.start
+    reach = _POSTPOSED_TITLE + (3 if p > i + 1 else 0)  # "ذكر ذلك" announces a long title
+    if named is None or named > toks[min(len(toks) - 1, p + reach)].end:
+        return None  # the name is far into the clause: an object, not the speaker
+    rest = [t for t in toks[speaker.stop :] if t.text.isalpha()]
+    if len(rest) > _POSTPOSED_TAIL or any(cue_of(t) is not None for t in rest):
+        return None
+    return _quote(sent, i, cue, speaker, body, i - 1)
 
 
 def _quote(

@@ -222,7 +222,7 @@ def _statement(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
 def _named(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     """The first entity of the phrase (a person after his title: "رئيس المجلس الرئاسي X" is
     X), with the partners of a joint statement; else a role the document resolves."""
-    stop = _window(sent, p, q, size=MAX_NAMED)
+    stop = _window(sent, p, q, keep=("لدي",), size=MAX_NAMED)  # السفير لدى X فلان
     missed = _alias(sent, p, ctx)
     if missed is not None:
         return missed
