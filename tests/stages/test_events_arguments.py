@@ -440,3 +440,12 @@ def test_the_proposer_of_a_vetoed_draft_is_the_target_past_an_adjunct() -> None:
     veto = _on(events, "النقض")
     assert _names(veto["source"]) == ["الصين"]
     assert _names(veto["target"]) == ["فرنسا"]
+
+
+def test_a_head_noun_after_the_verb_with_no_name_is_the_documents_one_council() -> None:
+    events = _events(
+        "قدمت الكويت مشروع قرار إلى مجلس الأمن الدولي بشأن المساعدات. "
+        "وقال المندوب الفرنسي إن بلاده تؤيد التمديد، وهو ما رفضه المجلس في تصويت لاحق."
+    )
+    rejected = _on(events, "رفضه")
+    assert _names(rejected["source"]) == ["المجلس"]

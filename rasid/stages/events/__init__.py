@@ -213,7 +213,7 @@ def _nominal_subject(view: SentenceView, head: int, actors: list) -> dict | None
     for j in (head + 1, k):
         if j < 0 or j >= len(view.tokens) or j in view.inside or j in view.dates:
             continue
-        if j == head + 1 and not _noun_after(view, head):
+        if j == head + 1 and not (_noun_after(view, head) or _lone_noun(view, j)):
             continue
         if j == k and not (k > 0 and _noun_subject(view, k) and not view._leads_to_name(k)):
             continue
@@ -230,6 +230,24 @@ def _nominal_subject(view: SentenceView, head: int, actors: list) -> dict | None
             tok = view.tokens[j]
             return {"actor": hits.pop(), "text": tok.text, "start": tok.start, "end": tok.end}
     return None
+
+
+def _lone_noun(view: SentenceView, j: int) -> bool:
+    """A definite head word with no name after it (رفضه المجلس في تصويت): the noun itself,
+    not a title leading to a name."""
+    nxt = j + 1
+    return (
+        view.tokens[j].norm.startswith("ال")
+        and not view.is_word(j, "pair")
+        and not view.is_word(j, "delegation")
+        and (
+            nxt >= len(view.tokens)
+            or not (
+                nxt in view.starts
+                or (view._leads_to_name(nxt) and not view.is_word(nxt, "preposition"))
+            )
+        )
+    )
 
 
 def _noun_subject(view: SentenceView, j: int) -> bool:
