@@ -129,3 +129,16 @@ def test_a_title_with_lada_still_reaches_the_name_after_it() -> None:
     q = only("وقال السفير الأمريكي لدى ليبيا ريتشارد نورلاند إن واشنطن تدعم الانتخابات.")
     assert q.attrs["speaker_kind"] == "actor"
     assert [a["text"] for a in q.attrs["speaker_actors"]] == ["ريتشارد نورلاند"]
+
+
+def test_a_title_with_fi_still_reaches_the_name_after_it() -> None:
+    q = only("وقال سفير روسيا في ليبيا حيدر أغانين إن موسكو تدعم الحوار بين الأطراف.")
+    assert [a["text"] for a in q.attrs["speaker_actors"]] == ["حيدر أغانين"]
+
+
+def test_fi_after_the_speaker_still_ends_the_phrase() -> None:
+    q = only(
+        "وقال وزير الخارجية الروسي سيرغي لافروف في مؤتمر صحفي مع نظيره التركي "
+        "هاكان فيدان إن العلاقات قوية."
+    )
+    assert [a["text"] for a in q.attrs["speaker_actors"]] == ["سيرغي لافروف"]

@@ -226,18 +226,12 @@ def _named(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     missed = _alias(sent, p, ctx)
     if missed is not None:
         return missed
-    agents: list[tuple[int, Span]] = []
-    for i in range(p, stop):
-        span = sent.agent_at(i)
-        if span is None or (agents and agents[-1][1] is span):
-            continue
-        if (
-            i > p
-            and sent.tokens[i - 1].norm in _COMPLEMENT_PREPS
-            and span.start >= sent.tokens[i].start
-        ):
-            continue  # "المبعوث الأممي إلى سوريا X": the place is part of the title
-        agents.append((i, span))
+    agents = _agents(sent, p, stop)
+    if stop < q and sent.tokens[stop].norm == "في" and not _person_in(agents):
+        wider = _window(sent, p, q, keep=("لدي", "في"), size=MAX_NAMED)
+        more = _agents(sent, p, wider)
+        if _person_in(more):  # "سفير روسيا في ليبيا X", "المسؤول في وزارة الخارجية X"
+            stop, agents = wider, more
     if not agents:
         return _role(sent, p, stop, ctx)
     i, span = agents[0]
@@ -274,6 +268,27 @@ def _named(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     return Speaker(
         "actor", ctx.clean[start:end], start, end, [ref(s) for s in chosen], None, last + 1
     )
+
+
+def _agents(sent: Sentence, p: int, stop: int) -> list[tuple[int, Span]]:
+    """The entities of tokens ``p``..``stop`` that can speak, each once, in order."""
+    agents: list[tuple[int, Span]] = []
+    for i in range(p, stop):
+        span = sent.agent_at(i)
+        if span is None or (agents and agents[-1][1] is span):
+            continue
+        if (
+            i > p
+            and sent.tokens[i - 1].norm in _COMPLEMENT_PREPS
+            and span.start >= sent.tokens[i].start
+        ):
+            continue  # "المبعوث الأممي إلى سوريا X": the place is part of the title
+        agents.append((i, span))
+    return agents
+
+
+def _person_in(agents: list[tuple[int, Span]]) -> bool:
+    return any(span.attrs.get("type") == "PER" for _i, span in agents)
 
 
 def _alias(sent: Sentence, p: int, ctx: Context) -> Speaker | None:
