@@ -142,3 +142,22 @@ def test_fi_after_the_speaker_still_ends_the_phrase() -> None:
         "هاكان فيدان إن العلاقات قوية."
     )
     assert [a["text"] for a in q.attrs["speaker_actors"]] == ["سيرغي لافروف"]
+
+
+def test_the_definite_form_of_an_unnamed_source_stays_anonymous() -> None:
+    doc = run(
+        LEAD + "وقال مسؤول أمريكي إن واشنطن تدرس فرض عقوبات جديدة. "
+        "وأضاف المسؤول أن القرار سيصدر قريبا."
+    )
+    last = quotes(doc)[-1]
+    assert last.attrs["speaker_kind"] == "anonymous"
+    assert last.attrs["speaker_actors"] == []
+
+
+def test_the_source_same_after_a_named_speaker_is_not_made_anonymous() -> None:
+    doc = run(
+        LEAD + "وقالت وزارة الخارجية السودانية في بيان إن الحكومة ترحب بالمبادرة. "
+        "وأضاف المصدر نفسه أن الخرطوم مستعدة للحوار."
+    )
+    last = quotes(doc)[-1]
+    assert last.attrs["speaker_kind"] != "anonymous"

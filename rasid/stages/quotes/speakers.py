@@ -15,6 +15,7 @@ from typing import Any
 from rasid.document import Actor, Span
 from rasid.normalize import normalize_arabic
 from rasid.stages.entities.tokens import word_forms
+from rasid.stages.quotes.lexicon import words
 from rasid.stages.quotes.text import COMMAS, ENDS, OPENING, Sentence, is_word
 
 Ref = dict[str, Any]
@@ -82,6 +83,10 @@ def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
     tok = sent.tokens[p]
     if sent.agent_at(p) is None and _prepositional(tok.norm):
         return None  # "وطالبت بتصنيف X": the object of the cue, no subject
+    if sent.agent_at(p) is None and tok.norm.startswith("ال"):
+        back = _group_back_reference(sent, p, q, ctx)
+        if back is not None:
+            return back
     if is_word(tok, "anonymous") and sent.agent_at(p) is None and not _named_one(sent, p, q):
         return _group(sent, p, q, "anonymous", ctx)
     if is_word(tok, "collective") and sent.agent_at(p) is None:
@@ -91,6 +96,29 @@ def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
     if is_word(tok, "statement") and sent.agent_at(p) is None:
         return _statement(sent, p, q, ctx)
     return _named(sent, p, q, ctx)
+
+
+def _group_back_reference(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
+    """ "وأضاف المسؤول / المصادر / الشهود": the definite form of an unnamed source refers back
+    to it — still unnamed. "المصدر" may also mean a named source ("المصدر نفسه"): only
+    anonymous when the last speaker was."""
+    bare = sent.tokens[p].norm[2:]
+    last = ctx.last
+    group_last = last is not None and last.kind in ("anonymous", "collective")
+    if bare in words()["anonymous"]:
+        kind = last.kind if group_last and last is not None else "anonymous"
+        if not group_last and is_word(sent.tokens[p], "statement"):
+            return None
+    elif bare in words()["collective"]:
+        kind = "collective"
+    else:
+        return None
+    stop = p + 1
+    while stop < q and is_word(sent.tokens[stop], "same"):
+        stop += 1
+    text, start, end = sent.text(ctx.clean, p, stop - 1)
+    affiliation = last.affiliation if group_last and last is not None else None
+    return Speaker(kind, text, start, end, [], affiliation, stop)
 
 
 def _named_one(sent: Sentence, p: int, q: int) -> bool:
