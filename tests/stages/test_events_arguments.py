@@ -449,3 +449,14 @@ def test_a_head_noun_after_the_verb_with_no_name_is_the_documents_one_council() 
     )
     rejected = _on(events, "رفضه")
     assert _names(rejected["source"]) == ["المجلس"]
+
+
+def test_the_official_with_a_country_adjective_is_the_last_such_person_named() -> None:
+    events = _events(
+        "التقى وزير الخارجية التركي هاكان فيدان نظيره العراقي فؤاد حسين في بغداد. "
+        "وزار المسؤول التركي أربيل في اليوم التالي."
+    )
+    visit = _on(events, "وزار")
+    met = _on(events, "التقى")
+    assert _names(visit["source"]) == ["المسؤول"]
+    assert visit["source"][0]["actor"] == met["source"][0]["actor"]

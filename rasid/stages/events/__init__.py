@@ -232,6 +232,41 @@ def _nominal_subject(view: SentenceView, head: int, actors: list) -> dict | None
     return None
 
 
+def _titled_subject(doc: Document, view: SentenceView, head: int) -> dict | None:
+    """A title with a country adjective and no name (زار المسؤول التركي أربيل، الوزير الروسي
+    قال): the last person named before the sentence whose role has that adjective (and that
+    title, unless the title is the generic المسؤول). A nominal the text resolves."""
+    k = _word_before(view, head)
+    for j in (head + 1, k - 1):
+        adj = j + 1
+        if j < 0 or adj >= len(view.tokens) or j in view.inside or adj in view.inside:
+            continue
+        title = view.tokens[j].norm.lstrip("وف")
+        nisba = view.tokens[adj].norm
+        titled = view.is_title(j) or view.is_word(j, "generic_title")
+        if not (title.startswith("ال") and titled and nisba.startswith("ال")):
+            continue
+        nxt = view.starts.get(adj + 1)
+        if not nisba.endswith("ي") or (nxt is not None and nxt.type == "PER"):
+            continue  # الوزير الروسي سيرغي لافروف: a named person, not a back-reference
+        if nxt is None and adj + 1 < len(view.tokens) and view.is_title(adj + 1):
+            continue
+        wanted = {nisba.removeprefix("ال")}
+        if not view.is_word(j, "generic_title"):
+            wanted.add(title.removeprefix("ال"))
+        by_id = {a.id: a for a in doc.actors}
+        for span in sorted(doc.spans.get("entities", []), key=lambda s: -s.start):
+            a = by_id.get(span.attrs.get("actor") or "")
+            if span.start >= view.start or a is None or a.type != "PER":
+                continue
+            words = [{w.removeprefix("ال") for w in normalize_arabic(r).split()} for r in a.roles]
+            if any(wanted <= w for w in words):
+                tok = view.tokens[j]
+                return {"actor": a.id, "text": tok.text, "start": tok.start, "end": tok.end}
+        return None
+    return None
+
+
 def _lone_noun(view: SentenceView, j: int) -> bool:
     """A definite head word with no name after it (رفضه المجلس في تصويت): the noun itself,
     not a title leading to a name."""
@@ -475,6 +510,9 @@ def _event(
     if not source and not participle and not coordinated and verbal:
         ref = _nominal_subject(view, head, doc.actors)
         source = [ref] if ref is not None else []  # ونفى الجيش …، البعثة ستعقد …
+    if not source and not participle and not coordinated and verbal:
+        ref = _titled_subject(doc, view, head)
+        source = [ref] if ref is not None else []  # زار المسؤول التركي أربيل
     if not source and not coordinated and verbal and owned_force(view, _word_before(view, head)):
         source = _force_of(doc, view, _word_before(view, head), quote, done)
     if not source and not coordinated and (verbal or pronoun_suffix(tok.text)):
