@@ -460,3 +460,9 @@ def test_the_official_with_a_country_adjective_is_the_last_such_person_named() -
     met = _on(events, "التقى")
     assert _names(visit["source"]) == ["المسؤول"]
     assert visit["source"][0]["actor"] == met["source"][0]["actor"]
+
+
+def test_a_force_belonging_to_an_actor_is_that_actor() -> None:
+    events = _events("وسيطرت القوات التابعة لحكومة الوحدة الوطنية على مطار طرابلس.")
+    seize = _on(events, "وسيطرت")
+    assert _names(seize["source"]) == ["حكومة الوحدة الوطنية"]

@@ -112,6 +112,8 @@ class SentenceView:
             self.tokens[m.first].text[: m.span.start - self.tokens[m.first].start]
         )
         glued = glued.lstrip("وف")
+        if glued[:1] == "ل" and self.is_word(m.first - 1, "affiliation"):
+            return None  # الجيش التابع لحكومة X: the force stands for X, the actor itself
         if glued[:1] in ("ب", "ل", "ك"):
             return glued[:1]
         j = m.first - 1
