@@ -466,3 +466,13 @@ def test_a_force_belonging_to_an_actor_is_that_actor() -> None:
     events = _events("وسيطرت القوات التابعة لحكومة الوحدة الوطنية على مطار طرابلس.")
     seize = _on(events, "وسيطرت")
     assert _names(seize["source"]) == ["حكومة الوحدة الوطنية"]
+
+
+def test_a_verbal_noun_of_his_forces_is_the_organisation_of_his_title() -> None:
+    events = _events(
+        "قال قائد قوات الدعم السريع محمد حمدان دقلو إن المعارك مستمرة في الخرطوم. "
+        "وأكد دقلو انسحاب قواته من المستشفى."
+    )
+    withdraw = _on(events, "انسحاب")
+    assert _names(withdraw["source"]) == ["قواته"]
+    assert withdraw["source"][0]["actor"].startswith("org-")

@@ -192,6 +192,18 @@ def _force_of(doc: Document, view: SentenceView, j: int, quote, done: list[Event
     return [{"actor": actor, "text": tok.text, "start": tok.start, "end": tok.end}]
 
 
+def _owned_by(doc: Document, view: SentenceView, j: int, owners: list[dict]) -> list[dict]:
+    """The organisation a possessed force after a verbal noun stands for (استعداد قواته):
+    the one in its owner's title in the sentence, else in the owner's roles."""
+    ids = [r["actor"] for r in owners if r.get("actor")]
+    org = title_organisation(view, set(ids))
+    actor = org.actor if org is not None else owner_actor(ids, "force", doc.actors)
+    if actor is None:
+        return []
+    tok = view.tokens[j]
+    return [{"actor": actor, "text": tok.text, "start": tok.start, "end": tok.end}]
+
+
 def _noun_after(view: SentenceView, head: int) -> bool:
     """A definite common noun right after the verb is its subject (وأكد البيان الختامي …)."""
     j = head + 1
@@ -504,6 +516,8 @@ def _event(
         j = _party_word(view, head + 1, min(hi, head + 3))
         if j is not None:  # والتقى الوفد لاحقاً فلاناً
             source = _delegation_refs(view, j, [*previous, *done])
+    if source and entry.pos != "verb" and owned_kind(view, i + 1) == "force":
+        source = _owned_by(doc, view, i + 1, source) or source  # أكد فلان استعداد قواته
     if not source and not verbal:  # الغارات الروسية، تعزيزات تركية
         ref = nisba_after(view, i, doc.actors)
         source = [ref] if ref is not None else []
