@@ -161,3 +161,20 @@ def test_the_source_same_after_a_named_speaker_is_not_made_anonymous() -> None:
     )
     last = quotes(doc)[-1]
     assert last.attrs["speaker_kind"] != "anonymous"
+
+
+def test_a_definite_title_before_a_name_is_not_an_anonymous_back_reference() -> None:
+    q = only("وقال الخبير الاقتصادي فهد العتيبي إن الأسعار سترتفع خلال الأشهر المقبلة.")
+    assert q.attrs["speaker_kind"] != "anonymous"
+
+
+def test_the_subject_after_an_occasion_and_an_outlet_speaks() -> None:
+    q = only(
+        "وقال في تصريح لصحيفة الشرق الأوسط وزير الخارجية الروسي سيرغي لافروف إن الحرب يجب أن تتوقف."
+    )
+    assert [a["text"] for a in q.attrs["speaker_actors"]] == ["سيرغي لافروف"]
+
+
+def test_a_passive_aside_is_the_writers_background_not_a_quote() -> None:
+    doc = run(LEAD + "يذكر أن الجيش سيطر على المدينة الشهر الماضي بعد معارك عنيفة.")
+    assert quotes(doc) == []

@@ -16,12 +16,24 @@ from rasid.stages.quotes.chains import Hop, relay_hop
 from rasid.stages.quotes.content import clause_end, complement, content_span
 from rasid.stages.quotes.cues import cue_of
 from rasid.stages.quotes.lexicon import Cue, cue_forms
-from rasid.stages.quotes.speakers import Context, Speaker, antecedent, read_speaker, unresolved
+from rasid.stages.quotes.speakers import (
+    Context,
+    Speaker,
+    antecedent,
+    read_speaker,
+    ref,
+    unresolved,
+)
 from rasid.stages.quotes.text import CLOSING, COMMAS, OPENING, Sentence, is_word
 
 _REQUEST_MARKS = frozenset({"الي", "علي", "ان", "بان"})
 _DESCRIBE_MARKS = frozenset({"ب", "بانه", "بانها", "بانهم", "بانهما"})
 _RELAY_FROM = "عن"
+_PASSIVE_ASIDES = frozenset({"يذكر", "ويذكر"})
+_ASIDE_OPENERS = frozenset({"الجدير", "والجدير", "مما", "ومما"})  # الجدير ذكره، مما يذكر
+_OCCASION = frozenset({"في", "خلال"})
+_WITH = frozenset({"مع", "ومع", "بين"})
+MAX_AFTER_OCCASION = 12  # tokens: the occasion, the outlet, the title, then the name
 _AS_SAID = frozenset({"حسبما", "بحسبما", "وحسبما", "وفقما"})  # "…، حسبما قال X"
 _THAT = frozenset({"ذلك", "هذا"})  # "…، ذكر ذلك X": the words before are what was said
 _POSTPOSED_CLAUSE = 6  # words before the comma: fewer are an opener, not what was said
@@ -81,6 +93,27 @@ def read_cue(
     return _clause(sent, i, cue, ctx, before)
 
 
+def _aside(sent: Sentence, i: int) -> bool:
+    """ "يُذكر أن …", "الجدير ذكره أن …": the writer's own background, no one is reported."""
+    toks = sent.tokens
+    return toks[i].norm in _PASSIVE_ASIDES or (i > 0 and toks[i - 1].norm in _ASIDE_OPENERS)
+
+
+def _after_statement(sent: Sentence, i: int, q: int, ctx: Context) -> Speaker | None:
+    """ "وقال في تصريح لصحيفة X رئيس الحزب فلان إن": the subject follows the occasion; the
+    first person named after it, before the complementiser, speaks."""
+    toks = sent.tokens
+    if i + 2 >= q or toks[i + 1].norm not in _OCCASION or not is_word(toks[i + 2], "statement"):
+        return None
+    for k in range(i + 3, min(q, i + 3 + MAX_AFTER_OCCASION)):
+        if toks[k].norm in _WITH or toks[k].text in COMMAS:
+            return None  # "في لقاء مع الرئيس X": the person met, not the speaker
+        span = sent.agent_at(k)
+        if span is not None and span.attrs.get("type") == "PER" and span.start == toks[k].start:
+            return Speaker("actor", span.text, span.start, span.end, [ref(span)], None, q)
+    return None
+
+
 def _postposed(sent: Sentence, i: int, cue: Cue, ctx: Context, body: int) -> Quote | None:
     """ "…، ذكر ذلك مدير الإدارة X." / "…، قال X.": the speaker follows the words it said,
     which run from the sentence's start to the comma before the cue."""
@@ -128,6 +161,8 @@ def _clause(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote])
     """قال/أكد/أضاف …: content after the complementiser, a colon or an opening quotation."""
     toks = sent.tokens
     comp = complement(sent, i)
+    if comp is not None and comp[0] == i + 1 and _aside(sent, i):
+        return None
     if cue.kind == "participle":
         speaker = _inherited(sent, i, ctx, before)
         nxt = i + 1
@@ -138,6 +173,7 @@ def _clause(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote])
         speaker = (
             read_speaker(sent, i + 1, q, ctx)
             or unresolved(sent, i + 1, q, ctx)
+            or _after_statement(sent, i, q, ctx)
             or antecedent(sent, i, ctx)
         )
         nxt = comp[1]

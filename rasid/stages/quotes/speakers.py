@@ -113,9 +113,17 @@ def _group_back_reference(sent: Sentence, p: int, q: int, ctx: Context) -> Speak
         kind = "collective"
     else:
         return None
-    stop = p + 1
-    while stop < q and is_word(sent.tokens[stop], "same"):
-        stop += 1
+    stop = _window(sent, p, q, keep=("في", "من"))
+    for k in range(p + 1, stop):
+        span = sent.agent_at(k)
+        norm = sent.tokens[k].norm
+        if span is not None and span.attrs.get("type") == "PER":
+            return None  # "الخبير الاقتصادي فلان": a title before a name
+        if norm not in ("في", "من") and not norm.startswith(("ال", "بال", "لل", "وال")):
+            return None  # a plain word: a name the tagger missed, or no back-reference
+        if norm in _RELATIVES:
+            stop = k
+            break
     text, start, end = sent.text(ctx.clean, p, stop - 1)
     affiliation = last.affiliation if group_last and last is not None else None
     return Speaker(kind, text, start, end, [], affiliation, stop)
