@@ -5,8 +5,11 @@ Steps, each its own module: the sentence read once with its actors and clauses
 place around each trigger (:mod:`.arguments`) → date of its clause (:mod:`.dates`) →
 modality (:mod:`.modality`) → the speech events every quote gives (:mod:`.speech`).
 Every argument comes from the sentence stating the event; the only reach outside it is a
-subject or nominal the sentence leaves to its context (وقال إن …، الطرفان، الوفد), taken from
-the events of the sentence just before. Pronouns are resolved inside the sentence first:
+subject or nominal the sentence leaves to its context: an implicit subject (وقال إن …) from
+the sentence just before; الطرفان / الوفد from the latest matching event of the document
+(الوزيران: two actors whose roles carry that title); a possessed body or country (قواته،
+بلاده) and a titled nominal (المسؤول التركي) through the roles the entities stage gives the
+owner or the last person so titled. Pronouns are resolved inside the sentence first:
 a participle or إنه continues the clause's speaker, ترحيبه / محادثاتهما / استقبله point back
 at the actors named before, and a meeting's parties named together are split into source
 and target (وقعت روسيا وأوكرانيا).
