@@ -178,3 +178,21 @@ def test_the_subject_after_an_occasion_and_an_outlet_speaks() -> None:
 def test_a_passive_aside_is_the_writers_background_not_a_quote() -> None:
     doc = run(LEAD + "يذكر أن الجيش سيطر على المدينة الشهر الماضي بعد معارك عنيفة.")
     assert quotes(doc) == []
+
+
+def test_mubayyinan_continues_the_speaker() -> None:
+    doc = run(
+        LEAD + "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار، "
+        "مبينا أن الغرب يرفض أي تسوية."
+    )
+    assert [q.attrs["cue"]["text"] for q in quotes(doc)] == ["وقال", "مبينا"]
+
+
+def test_yara_with_a_complement_is_reported_opinion() -> None:
+    q = only("ويرى وزير الخارجية الروسي سيرغي لافروف أن الغرب يرفض أي تسوية.")
+    assert [a["text"] for a in q.attrs["speaker_actors"]] == ["سيرغي لافروف"]
+
+
+def test_nawwaha_ila_anna_is_a_quote() -> None:
+    q = only("ونوه وزير الخارجية الروسي سيرغي لافروف إلى أن الغرب يرفض أي تسوية.")
+    assert q.attrs["speaker"]["text"] == "سيرغي لافروف"
