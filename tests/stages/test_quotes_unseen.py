@@ -196,3 +196,17 @@ def test_yara_with_a_complement_is_reported_opinion() -> None:
 def test_nawwaha_ila_anna_is_a_quote() -> None:
     q = only("ونوه وزير الخارجية الروسي سيرغي لافروف إلى أن الغرب يرفض أي تسوية.")
     assert q.attrs["speaker"]["text"] == "سيرغي لافروف"
+
+
+def test_qailan_after_a_comma_is_a_quote_of_the_same_speaker() -> None:
+    q = only(
+        "وانتقد وزير الخارجية الروسي سيرغي لافروف السياسة الأمريكية، قائلا إن واشنطن تسعى للهيمنة."
+    )
+    assert q.attrs["cue"]["text"] == "قائلا"
+    assert [a["text"] for a in q.attrs["speaker_actors"]] == ["سيرغي لافروف"]
+
+
+def test_qailan_without_a_comma_is_part_of_the_cue_before_it() -> None:
+    doc = run(LEAD + 'وأضاف وزير الخارجية الروسي سيرغي لافروف قائلا: "لن نقبل بذلك أبدا".')
+    (q,) = quotes(doc)
+    assert doc.clean_text[q.start : q.end] == "لن نقبل بذلك أبدا"
