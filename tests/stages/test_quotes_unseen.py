@@ -210,3 +210,12 @@ def test_qailan_without_a_comma_is_part_of_the_cue_before_it() -> None:
     doc = run(LEAD + 'وأضاف وزير الخارجية الروسي سيرغي لافروف قائلا: "لن نقبل بذلك أبدا".')
     (q,) = quotes(doc)
     assert doc.clean_text[q.start : q.end] == "لن نقبل بذلك أبدا"
+
+
+def test_a_relative_relaying_verb_is_a_relay_not_a_quote_of_its_own() -> None:
+    q = only(
+        "وقال وزير الخارجية الروسي سيرغي لافروف، في تصريحات نقلتها وكالة رويترز، "
+        "إن موسكو مستعدة للحوار."
+    )
+    assert q.attrs["cue"]["text"] == "وقال"
+    assert [h["kind"] for h in q.attrs["chain"]][-2:] == ["relay", "speaker"]

@@ -23,7 +23,7 @@ from rasid.stages.quotes.chains import Hop, outlet_hop, relayed_by, speaker_hops
 from rasid.stages.quotes.cues import cue_of
 from rasid.stages.quotes.readers import Quote, read_cue
 from rasid.stages.quotes.speakers import Context, Speaker, read_speaker
-from rasid.stages.quotes.text import COMMAS, Sentence
+from rasid.stages.quotes.text import COMMAS, Sentence, is_word
 
 MAX_CHARS = 1_000_000  # as the other stages: a pathological page is not an article
 _DATELINE_PUNCT = frozenset({")", "(", "-", "–", "—", ":", "»", "«", '"', "/"})
@@ -92,8 +92,8 @@ def _sentence_quotes(sent: Sentence, ctx: Context) -> list[Quote]:
     body = _body_start(sent)
     for i, token in enumerate(sent.tokens):
         cue = cue_of(token)
-        if cue is None or sent.entity_of[i] is not None:
-            continue
+        if cue is None or sent.entity_of[i] is not None or is_word(token, "relayed_by"):
+            continue  # "تصريحات نقلتها وكالة X": the outlet relays the sentence's quote
         if cue.kind == "participle" and (i == 0 or sent.tokens[i - 1].text not in COMMAS):
             continue  # a continuation follows a comma; elsewhere it is an adjective or noun
         inside = any(q.start <= token.start < q.end for q in out)

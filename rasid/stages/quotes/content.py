@@ -88,7 +88,7 @@ def complement(sent: Sentence, cue_index: int, limit: int = 30) -> tuple[int, in
             return k, k + 1
         if token.norm in words()["comp_pronoun"]:
             return k, k
-        other = cue_of(token) if k > cue_index + 1 else None
+        other = cue_of(token) if k > cue_index + 1 and not is_word(token, "relayed_by") else None
         if other is not None and other.kind == "participle" and toks[k - 1].text not in COMMAS:
             continue  # "وأضاف X قائلاً:": without a comma it is an adverb of this cue
         if other is not None and other.kind != "noun":
