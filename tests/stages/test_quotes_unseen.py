@@ -219,3 +219,14 @@ def test_a_relative_relaying_verb_is_a_relay_not_a_quote_of_its_own() -> None:
     )
     assert q.attrs["cue"]["text"] == "وقال"
     assert [h["kind"] for h in q.attrs["chain"]][-2:] == ["relay", "speaker"]
+
+
+def test_bihasab_ma_naqalat_x_an_y_makes_x_the_relay_and_y_the_speaker() -> None:
+    q = only("وبحسب ما نقلت قناة الجزيرة عن مصدر عسكري، فإن القوات تقدمت نحو المدينة.")
+    assert q.attrs["speaker_kind"] == "anonymous"
+    assert [h["kind"] for h in q.attrs["chain"]][-2:] == ["relay", "speaker"]
+
+
+def test_an_attribution_between_commas_does_not_cut_the_complement() -> None:
+    q = only("وأكد وزير الخارجية الروسي سيرغي لافروف، وفقا لوكالة تاس، أن موسكو مستعدة للحوار.")
+    assert [a["text"] for a in q.attrs["speaker_actors"]] == ["سيرغي لافروف"]

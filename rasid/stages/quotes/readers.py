@@ -83,6 +83,8 @@ def read_cue(
     if i >= 2 and toks[i - 1].norm == "ما":
         prep = cue_of(toks[i - 2])
         if prep is not None and prep.kind == "preposition":
+            if cue.complement == "relay":
+                return _relayed_source(sent, i, cue, ctx, body)
             return _source(sent, i - 2, i, i + 1, cue, ctx, body)
     if cue.complement == "relay":
         return _relay(sent, i, cue, ctx)
@@ -308,6 +310,25 @@ def _relay(sent: Sentence, i: int, cue: Cue, ctx: Context) -> Quote | None:
     if speaker is None:
         return None
     quote = _quote(sent, i, cue, speaker, comp[1], clause_end(sent, comp[1]))
+    hop = relay_hop(sent, i + 1, k, ctx.clean)
+    if quote is not None and hop is not None:
+        quote.relays.append(hop)
+    return quote
+
+
+def _relayed_source(sent: Sentence, i: int, cue: Cue, ctx: Context, body: int) -> Quote | None:
+    """ "بحسب ما نقلت قناة X عن مصدر عسكري، فإن …": X relays, the one after عن speaks."""
+    toks = sent.tokens
+    k = None
+    for j in range(i + 1, min(len(toks), i + 10)):
+        if toks[j].text in COMMAS:
+            break
+        if toks[j].norm == _RELAY_FROM:
+            k = j
+            break
+    if k is None:
+        return _source(sent, i - 2, i, i + 1, cue, ctx, body)
+    quote = _source(sent, i - 2, i, k + 1, cue, ctx, body)
     hop = relay_hop(sent, i + 1, k, ctx.clean)
     if quote is not None and hop is not None:
         quote.relays.append(hop)
