@@ -230,3 +230,9 @@ def test_bihasab_ma_naqalat_x_an_y_makes_x_the_relay_and_y_the_speaker() -> None
 def test_an_attribution_between_commas_does_not_cut_the_complement() -> None:
     q = only("وأكد وزير الخارجية الروسي سيرغي لافروف، وفقا لوكالة تاس، أن موسكو مستعدة للحوار.")
     assert [a["text"] for a in q.attrs["speaker_actors"]] == ["سيرغي لافروف"]
+
+
+def test_naqlan_an_inside_the_speaker_phrase_is_a_relay() -> None:
+    q = only("وذكرت صحيفة نيويورك تايمز نقلا عن مسؤولين أمريكيين أن واشنطن تدرس خيارات.")
+    assert q.attrs["speaker_kind"] == "anonymous"
+    assert [h["kind"] for h in q.attrs["chain"]][-2:] == ["relay", "speaker"]

@@ -96,6 +96,8 @@ def _sentence_quotes(sent: Sentence, ctx: Context) -> list[Quote]:
             continue  # "تصريحات نقلتها وكالة X": the outlet relays the sentence's quote
         if cue.kind == "participle" and (i == 0 or sent.tokens[i - 1].text not in COMMAS):
             continue  # a continuation follows a comma; elsewhere it is an adjective or noun
+        if any(q.cue.start < token.start < q.start for q in out):
+            continue  # between an earlier cue and its content: part of its speaker phrase
         inside = any(q.start <= token.start < q.end for q in out)
         if inside and cue.complement in ("request", "describe", "source"):
             continue  # "حكومتها تطالب بـ…" inside a quote is what was said, not a new quote

@@ -91,6 +91,8 @@ def complement(sent: Sentence, cue_index: int, limit: int = 30) -> tuple[int, in
         other = cue_of(token) if k > cue_index + 1 and not is_word(token, "relayed_by") else None
         if other is not None and other.kind == "participle" and toks[k - 1].text not in COMMAS:
             continue  # "وأضاف X قائلاً:": without a comma it is an adverb of this cue
+        if other is not None and other.kind == "preposition" and other.complement == "relay":
+            continue  # "ذكرت صحيفة X نقلاً عن Y أن": the relay sits inside the speaker phrase
         if other is not None and other.kind == "preposition" and toks[k - 1].text in COMMAS:
             continue  # "وأكد X، وفقاً لوكالة تاس، أن": an attribution set off by commas
         if other is not None and other.kind != "noun":

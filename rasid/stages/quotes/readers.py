@@ -95,6 +95,30 @@ def read_cue(
     return _clause(sent, i, cue, ctx, before)
 
 
+def _relay_inside(sent: Sentence, i: int, q: int) -> int | None:
+    """Index of "نقلاً" followed by عن between the cue and its complementiser, or None."""
+    toks = sent.tokens
+    for r in range(i + 1, q - 1):
+        found = cue_of(toks[r])
+        if found is not None and found.kind == "preposition" and found.complement == "relay":
+            return r if toks[r + 1].norm == _RELAY_FROM else None
+    return None
+
+
+def _relayed_clause(
+    sent: Sentence, i: int, cue: Cue, ctx: Context, r: int, q: int, first: int
+) -> Quote | None:
+    """ "وذكرت صحيفة X نقلاً عن مسؤولين أن …": the subject relays, the one after عن speaks."""
+    speaker = read_speaker(sent, r + 2, q, ctx) or unresolved(sent, r + 2, q, ctx)
+    if speaker is None:
+        return None
+    quote = _quote(sent, i, cue, speaker, first, clause_end(sent, first))
+    hop = relay_hop(sent, i + 1, r, ctx.clean)
+    if quote is not None and hop is not None:
+        quote.relays.append(hop)
+    return quote
+
+
 def _aside(sent: Sentence, i: int) -> bool:
     """ "يُذكر أن …", "الجدير ذكره أن …": the writer's own background, no one is reported."""
     toks = sent.tokens
@@ -172,6 +196,9 @@ def _clause(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote])
         q = comp[0]
         if q - 1 > i + 1 and toks[q - 1].norm in _GOVERNING:
             q -= 1  # "أشار مصدر إلى أن": the preposition belongs to the cue, not the speaker
+        relay = _relay_inside(sent, i, q)
+        if relay is not None:
+            return _relayed_clause(sent, i, cue, ctx, relay, q, comp[1])
         speaker = (
             read_speaker(sent, i + 1, q, ctx)
             or unresolved(sent, i + 1, q, ctx)
