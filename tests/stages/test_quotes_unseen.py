@@ -236,3 +236,13 @@ def test_naqlan_an_inside_the_speaker_phrase_is_a_relay() -> None:
     q = only("وذكرت صحيفة نيويورك تايمز نقلا عن مسؤولين أمريكيين أن واشنطن تدرس خيارات.")
     assert q.attrs["speaker_kind"] == "anonymous"
     assert [h["kind"] for h in q.attrs["chain"]][-2:] == ["relay", "speaker"]
+
+
+def test_tawaqqa_with_a_subject_is_a_forecast_quote() -> None:
+    q = only("وتوقع وزير الخارجية الروسي سيرغي لافروف أن تستأنف المفاوضات قريبا.")
+    assert [a["text"] for a in q.attrs["speaker_actors"]] == ["سيرغي لافروف"]
+
+
+def test_impersonal_yutawaqqa_anna_is_not_a_quote() -> None:
+    doc = run(LEAD + "وافق الصندوق على القرض الجديد، يتوقع أن يحفز تمويلات إضافية كبيرة للبلاد.")
+    assert quotes(doc) == []

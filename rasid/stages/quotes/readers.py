@@ -29,7 +29,7 @@ from rasid.stages.quotes.text import CLOSING, COMMAS, OPENING, Sentence, is_word
 _REQUEST_MARKS = frozenset({"الي", "علي", "ان", "بان"})
 _DESCRIBE_MARKS = frozenset({"ب", "بانه", "بانها", "بانهم", "بانهما"})
 _RELAY_FROM = "عن"
-_PASSIVE_ASIDES = frozenset({"يذكر", "ويذكر"})
+_PASSIVE_ASIDES = frozenset({"يذكر", "ويذكر", "يتوقع", "ويتوقع", "يرجح", "ويرجح", "يستبعد"})
 _ASIDE_OPENERS = frozenset({"الجدير", "والجدير", "مما", "ومما"})  # الجدير ذكره، مما يذكر
 _OCCASION = frozenset({"في", "خلال"})
 _WITH = frozenset({"مع", "ومع", "بين"})
@@ -120,7 +120,8 @@ def _relayed_clause(
 
 
 def _aside(sent: Sentence, i: int) -> bool:
-    """ "يُذكر أن …", "الجدير ذكره أن …": the writer's own background, no one is reported."""
+    """ "يُذكر أن …", "يُتوقع أن …", "الجدير ذكره أن …": impersonal — the writer's own
+    background or forecast, no one is reported."""
     toks = sent.tokens
     return toks[i].norm in _PASSIVE_ASIDES or (i > 0 and toks[i - 1].norm in _ASIDE_OPENERS)
 
