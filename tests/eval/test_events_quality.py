@@ -2,7 +2,7 @@
 
 Runs what ``python -m eval.events_eval --slice 12`` runs (the whole set is in BENCHMARKS.md).
 The floors sit a little below the measured figures (speaker 0.92, chain 0.91, strict event
-F1 0.61, trigger+type F1 0.91, source/target/place accuracy 0.79/0.83/0.89 on this slice),
+F1 0.68, trigger+type F1 0.91, source/target/place accuracy 0.84/0.83/0.90 on this slice),
 so a change that attributes quotes or codes events clearly worse fails CI; they are not the
 issue's targets (BENCHMARKS.md has those).
 """
@@ -34,8 +34,8 @@ def test_quotes_are_found_and_attributed(summary):
 def test_events_are_coded_with_their_participants(summary):
     e = summary["events"]
     assert e["trigger_type"]["f1"] >= 0.86
-    assert e["strict"]["f1"] >= 0.56
+    assert e["strict"]["f1"] >= 0.63
     assert e["arguments"]["date"]["accuracy"] >= 0.85
-    assert e["arguments"]["source"]["accuracy"] >= 0.74
+    assert e["arguments"]["source"]["accuracy"] >= 0.79
     assert e["arguments"]["target"]["accuracy"] >= 0.78
     assert e["arguments"]["place"]["accuracy"] >= 0.85
