@@ -476,3 +476,14 @@ def test_a_verbal_noun_of_his_forces_is_the_organisation_of_his_title() -> None:
     withdraw = _on(events, "انسحاب")
     assert _names(withdraw["source"]) == ["قواته"]
     assert withdraw["source"][0]["actor"].startswith("org-")
+
+
+def test_the_two_sides_with_no_event_of_theirs_are_the_last_two_people_named() -> None:
+    events = _events(
+        "تصاعد التوتر في العاصمة بين أنصار رئيس الحكومة عبد الحميد الدبيبة "
+        "وأنصار منافسه فتحي باشاغا. "
+        "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين إلى ضبط النفس."
+    )
+    call = _on(events, "ودعا")
+    assert _names(call["target"]) == ["الطرفين", "الطرفين"]
+    assert len({r["actor"] for r in call["target"]}) == 2

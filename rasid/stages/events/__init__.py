@@ -426,9 +426,9 @@ def _pair_refs(
     view: SentenceView, j: int, earlier: list[Event], doc: Document | None = None
 ) -> list[dict]:
     """الطرفان / الجانبان: the two actors of the latest event that had two, back through the
-    document; a titled pair (الوزيران، الرئيسين) wants two the document gives that title,
-    else the last two actors named with it before the sentence (a nominal the text resolves
-    unambiguously; ordinary actors still come from the stating sentence only)."""
+    document; a titled pair (الوزيران، الرئيسين) wants two the document gives that title.
+    With no such event, the last two so titled (any two people for الطرفين) named before the
+    sentence: a nominal the text resolves; other actors come from the stating sentence only."""
     title = _pair_title(view, j) if doc is not None else None
     by_id = {a.id: a for a in doc.actors} if doc is not None else {}
     tok = view.tokens[j]
@@ -439,12 +439,15 @@ def _pair_refs(
         if len(actors) == 2:
             return [{**r, "text": tok.text, "start": tok.start, "end": tok.end}
                     for r in actors.values()]  # fmt: skip
-    if title is None or doc is None:
+    if doc is None:
         return []
-    named: list[str] = []  # الوزيران with no event of theirs: the last two ministers named
+    named: list[str] = []  # no event of theirs: the last two so titled, or two people
     for s in sorted(doc.spans.get("entities", []), key=lambda s: -s.start):
         a = s.attrs.get("actor")
-        if s.start < view.start and a not in named and _titled(a, title, by_id):
+        actor = by_id.get(a or "")
+        if s.start >= view.start or a in named or actor is None:
+            continue
+        if _titled(a, title, by_id) if title is not None else actor.type == "PER":
             named.append(a)
             if len(named) == 2:
                 return [{"actor": a, "text": tok.text, "start": tok.start, "end": tok.end}
