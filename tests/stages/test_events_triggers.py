@@ -328,3 +328,46 @@ def test_requires_and_slogans_are_not_requests(body: str) -> None:
 )
 def test_common_news_verbs(body: str, trigger: str, type_: str) -> None:
     assert (trigger, type_) in _types(body)
+
+
+def test_a_new_clause_after_a_call_is_its_own_event_in_the_outlets_voice() -> None:
+    events = _events(
+        "دعا الرئيس الفرنسي إيمانويل ماكرون الأطراف الليبية إلى الحوار، وهدد بفرض عقوبات "
+        "على المعرقلين."
+    )
+    threat = next(e for e in events if e["type"] == "THREATEN")
+    assert [r["text"] for r in threat["source"]] == ["إيمانويل ماكرون"]
+    assert threat["modality"] == "asserted" and threat["quote"] is None
+
+
+def test_what_a_call_asks_for_is_not_an_event_of_its_own() -> None:
+    types = _types("دعا الرئيس الفرنسي إيمانويل ماكرون الأطراف الليبية إلى وقف إطلاق النار.")
+    assert [t for _, t in types] == ["REQUEST"]
+
+
+def _ref(text: str, words: str, actor: str) -> dict:
+    start = text.index(words)
+    return {"actor": actor, "text": words, "start": start, "end": start + len(words)}
+
+
+def test_a_speaker_who_is_the_acts_own_target_does_not_replace_its_source() -> None:
+    from rasid.stages.events.model import Event
+    from rasid.stages.events.speech import apply_quotes
+
+    text = "واتهم سامر العلي الحكومة بأنها أخفت الأرقام."
+    doc = Document(id="d", page_id="d", article_index=0, source="t", format="txt", clean_text=text)
+    cue = text.index("واتهم")
+    content = text.index("بأنها")
+    sentence = [0, len(text)]
+    samer, government = _ref(text, "سامر العلي", "per-1"), _ref(text, "الحكومة", "org-1")
+    doc.add_span(
+        "quotes", content, len(text) - 1, "reported", id="q1", sentence=sentence,
+        cue={"text": "واتهم", "start": cue, "end": cue + 5}, speaker_actors=[government],
+    )  # fmt: skip
+    act = Event(
+        cue, cue + 5, "ACCUSE", "disapprove", "اتهم", (0, len(text)), [samer], [government],
+        None, None, "asserted",
+    )  # fmt: skip
+    (out,) = apply_quotes(doc, [act])
+    assert [r["actor"] for r in out.source] == ["per-1"]
+    assert out.quote == "q1"

@@ -73,11 +73,27 @@ def _is_backref(view: SentenceView, trig: Trigger) -> bool:
 
 
 def _in_request(view: SentenceView, trig: Trigger, done: list[Event]) -> bool:
-    """The content of a call (دعا إلى وقف إطلاق النار) is not an event of its own."""
+    """The content of a call (دعا إلى وقف إطلاق النار) is not an event of its own; a new
+    و-verb after a comma is (طالبوا بإجراء الانتخابات، ولوّحوا بفرض عقوبات)."""
     lo, _ = view.clause(trig.index)
     return any(
-        e.type == "REQUEST" and lo <= e.index < trig.index <= e.index + REQUEST_REACH for e in done
+        e.type == "REQUEST"
+        and lo <= e.index < trig.index <= e.index + REQUEST_REACH
+        and not _new_clause(view, e.index, trig.index)
+        for e in done
     )
+
+
+def _new_clause(view: SentenceView, after: int, upto: int) -> bool:
+    """A comma then a و-verb in (after, upto]: a coordinated clause of its own."""
+    for j in range(after + 1, upto + 1):
+        tok = view.tokens[j]
+        if not tok.text.startswith("و") or view.tokens[j - 1].norm not in ("،", ","):
+            continue
+        match = lookup(tok.norm)
+        if match is not None and match.entry.pos in ("verb", "lightverb"):
+            return True
+    return False
 
 
 def _coordinated(view: SentenceView, head: int, lo: int, done: list[Event]) -> bool:

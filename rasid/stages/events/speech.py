@@ -13,6 +13,7 @@ codes the action events.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -104,6 +105,17 @@ def _cue_event(events: list[Event], cue: dict) -> Event | None:
     return None
 
 
+_NEW_CLAUSE = re.compile(r"[،,]\s*$")
+
+
+def _new_clause(text: str, event: Event) -> bool:
+    """A و-word right after a comma opens a clause of its own (دعا إلى الحوار، وهدد بفرض
+    عقوبات): not part of the call before it, though the quote's content may run on."""
+    return text[event.start] == "و" and bool(
+        _NEW_CLAUSE.search(text, max(0, event.start - 3), event.start)
+    )
+
+
 def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
     """``events`` with every quote's cue act, content claims and STATEMENTs settled."""
     backrefs = back_references(doc.clean_text, events)
@@ -122,10 +134,18 @@ def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
         act = _cue_event(events, cue)
         if act is not None:
             act.quote, act.modality = qid, "asserted" if act.modality == "claimed" else act.modality
-            if speakers:  # the quotes stage resolves speakers (المتحدث باسمه، مكتبه)
+            speaker_ids = {r.get("actor") for r in speakers} - {None}
+            target_ids = {r.get("actor") for r in act.target} - {None}
+            # the quotes stage resolves speakers (المتحدث باسمه، مكتبه); a speaker who is the
+            # act's own target (X الذي اتهم Y: Y read as the speaker) keeps the found source
+            if speakers and not (act.source and speaker_ids & target_ids):
                 act.source = speakers
-            if act.type == "REQUEST":
-                drop |= {id(e) for e in content}
+            if act.type == "REQUEST":  # the call's content is the call, not more events
+                for e in content:
+                    if not _new_clause(doc.clean_text, e):
+                        drop.add(id(e))
+                    elif e.modality == "claimed":  # told in the outlet's voice
+                        e.modality, e.quote = "asserted", None
                 continue
             if act.type in DENYING:
                 for e in content:
