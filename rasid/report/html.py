@@ -562,6 +562,15 @@ def _truncated(text: str, limit: int = QUOTE_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit] + "…"
 
 
+def _quote_words(doc: Document, quote: Span) -> tuple[str, str]:
+    """What a quote says as shown in a row (cut near :data:`QUOTE_CHARS`, «» around a direct
+    quote) and a ``title`` attribute holding the whole when it was cut."""
+    content = " ".join((quote.text or doc.clean_text[quote.start : quote.end]).split())
+    shown = _truncated(content)
+    full = f' title="{_esc(content)}"' if shown != content else ""
+    return (f"«{shown}»" if quote.label == "direct" else shown), full
+
+
 def _speaker(quote: Span, names: dict[str, str]) -> str:
     """Who speaks: the canonical actor(s), else the phrase naming them; an anonymous or
     collective source says so, with whom it belongs to when the text tells."""
@@ -617,11 +626,7 @@ def _quotes_list(doc: Document, names: dict[str, str], anchors: dict[int, str]) 
         return ""
     rows = []
     for span in quotes:
-        content = " ".join((span.text or doc.clean_text[span.start : span.end]).split())
-        shown = _truncated(content)
-        full = f' title="{_esc(content)}"' if shown != content else ""
-        if span.label == "direct":
-            shown = f"«{shown}»"
+        shown, full = _quote_words(doc, span)
         ident = span.attrs.get("id")
         row_id = f' id="{_esc(_item_anchor(doc, ident))}"' if ident else ""
         href = _esc(_evidence_href(doc, span, anchors))
@@ -790,11 +795,7 @@ def _speakers(documents: Sequence[Document], names: dict[str, str] | None) -> st
         members = groups[key]
         rows = []
         for quote, doc, anchors, doc_names in members[:QUOTES_PER_SPEAKER]:
-            content = " ".join((quote.text or doc.clean_text[quote.start : quote.end]).split())
-            shown = _truncated(content)
-            full = f' title="{_esc(content)}"' if shown != content else ""
-            if quote.label == "direct":
-                shown = f"«{shown}»"
+            shown, full = _quote_words(doc, quote)
             headline = doc.headline.value if doc.headline else NO_HEADLINE
             href = _esc(_evidence_href(doc, quote, anchors))
             rows.append(
