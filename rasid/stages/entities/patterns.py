@@ -23,7 +23,7 @@ from rasid.stages.entities.gazetteer import (
     used_like_a_place,
 )
 from rasid.stages.entities.lexicon import Lexicon
-from rasid.stages.entities.recognize import Mention
+from rasid.stages.entities.recognize import Mention, unknown_word
 from rasid.stages.entities.tokens import (
     Token,
     bare,
@@ -502,7 +502,7 @@ def commanded_bodies(
                 k > i + 1
                 and k not in covered
                 and k + 1 in people
-                and _bare_word(tokens[k], lexicon)
+                and unknown_word(tokens[k], lexicon, any_clitic=True)
             ):
                 people[k + 1].first = k  # "… مظلوم [عبدي]": the first name the tagger left
                 people[k] = people.pop(k + 1)
@@ -510,18 +510,6 @@ def commanded_bodies(
                 out.append(Mention(i, k, "ORG", "pattern"))
                 covered.update(range(i, k))
     return out
-
-
-def _bare_word(token: Token, lexicon: Lexicon) -> bool:
-    """A word no corpus knows, without article or clitic: a name's first word."""
-    norm = token.norm
-    return (
-        norm.isalpha()
-        and len(norm) >= 3
-        and lexicon.get(norm) is None
-        and not norm.startswith("ال")
-        and not clitic_candidates(norm)
-    )
 
 
 def headless_names(

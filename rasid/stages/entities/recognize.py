@@ -352,18 +352,21 @@ def is_nisba_plural(norm: str) -> bool:
     return len(norm) >= 5 and norm.endswith(("يون", "يين"))
 
 
-def _unknown_word(token: Token, lexicon: Lexicon) -> bool:
-    """A bare word no corpus knows, with no article or clitic: a transliterated name."""
+def unknown_word(token: Token, lexicon: Lexicon, any_clitic: bool = False) -> bool:
+    """A bare word no corpus knows, with no article or clitic: a transliterated name.
+
+    A clitic reading rules the word out when what follows it is a known word or takes the
+    article; with ``any_clitic`` every clitic reading does (a name's first word, read where
+    the tagger found nothing to lean on)."""
     norm = token.norm
-    return (
-        norm.isalpha()
-        and len(norm) >= 3
-        and lexicon.get(norm) is None
-        and not norm.startswith("ال")
-        and not any(
-            rest.startswith("ال") or lexicon.known(rest) for _, rest in clitic_candidates(norm)
-        )
-    )
+    if not norm.isalpha() or len(norm) < 3 or norm.startswith("ال"):
+        return False
+    if lexicon.get(norm) is not None:
+        return False
+    readings = clitic_candidates(norm)
+    if any_clitic:
+        return not readings
+    return not any(rest.startswith("ال") or lexicon.known(rest) for _, rest in readings)
 
 
 def _glued_word(norm: str, lexicon: Lexicon) -> bool:
@@ -384,7 +387,7 @@ def _family_word(k: int, limit: int, tokens: Sequence[Token], seen: Counter[str]
 def _foreign_pair(k: int, limit: int, tokens: Sequence[Token], lexicon: Lexicon) -> bool:
     """Two words no corpus knows, closing the clause or followed by a known word, right
     after a role: a foreign first name and surname ("بيترو كوتين")."""
-    if k + 1 >= limit or not all(_unknown_word(t, lexicon) for t in tokens[k : k + 2]):
+    if k + 1 >= limit or not all(unknown_word(t, lexicon) for t in tokens[k : k + 2]):
         return False
     return _closes(k + 2, limit, tokens) or lexicon.known(tokens[k + 2].norm)
 
@@ -533,7 +536,7 @@ def split_people(
                 foreign = (  # "صندوق النقد الدولي كريستالينا غورغييفا": a name after the adjective
                     k + 2 == m.stop
                     and is_adjective(tokens[k - 1].norm)
-                    and all(_unknown_word(t, lexicon) for t in tokens[k : m.stop])
+                    and all(unknown_word(t, lexicon) for t in tokens[k : m.stop])
                 )
                 if foreign or (
                     here is not None
@@ -675,7 +678,7 @@ def _extend_surname(
     )
     compound = size >= 2 and last in COMPOUND_STARTS and norm.startswith("ال")
     # "[محمد حمدان] دقلو … قوات دقلو": an unknown word the article repeats ends the name
-    repeated = size >= 2 and _unknown_word(tokens[k], lexicon) and seen[norm] >= 2
+    repeated = size >= 2 and unknown_word(tokens[k], lexicon) and seen[norm] >= 2
     if nisba or unknown or rare or compound or repeated:
         m.stop = k + 1
         taken.add(k)
