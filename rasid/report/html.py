@@ -681,6 +681,19 @@ def _period(key: str | None) -> str:
     return key[:7] if re.match(r"\d{4}-\d{2}", key) else key[:4]
 
 
+def _folded_table(
+    details: str, summary: str, table: str, headers: Sequence[str], rows: Sequence[str],
+    note: str = "",
+) -> str:  # fmt: skip
+    """One folded group of a corpus section (a timeline month, a speaker): a ``<details>``
+    with ``details`` attributes, its summary, a table of ``rows`` and the cap note."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    return (
+        f'<details {details}><summary>{summary}</summary><table class="{table}"><thead><tr>'
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}</details>"
+    )
+
+
 def _timeline(documents: Sequence[Document], names: dict[str, str] | None) -> str:
     """Every event of the corpus by event date (undated last, ties by publication date),
     grouped by month.
@@ -726,10 +739,14 @@ def _timeline(documents: Sequence[Document], names: dict[str, str] | None) -> st
             )
         label = _isolate(period, ltr=period[:1].isdigit())
         groups.append(
-            f'<details class="period"{opened}><summary>{label} ({len(members)})</summary>'
-            '<table class="timeline"><thead><tr><th>التاريخ</th><th>النوع</th>'
-            "<th>من ← إلى</th><th>الوثيقة</th></tr></thead>"
-            f"<tbody>{''.join(lines)}</tbody></table>{note}</details>"
+            _folded_table(
+                f'class="period"{opened}',
+                f"{label} ({len(members)})",
+                "timeline",
+                ("التاريخ", "النوع", "من ← إلى", "الوثيقة"),
+                lines,
+                note,
+            )
         )
     return (
         f'<section id="timeline"><h2 class="section">الخط الزمني للأحداث ({len(rows)})</h2>'
@@ -810,10 +827,14 @@ def _speakers(documents: Sequence[Document], names: dict[str, str] | None) -> st
                 "في قائمة اقتباسات كل وثيقة وفي <code>corpus.json</code>.</p>"
             )
         parts.append(
-            f'<details class="speaker"{opened}><summary>{heads[key]} ({len(members)})</summary>'
-            '<table class="quotes"><thead><tr><th>القول</th><th>السلسلة (الأبعد أولاً)</th>'
-            f"<th>الوثيقة</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
-            "</details>"
+            _folded_table(
+                f'class="speaker"{opened}',
+                f"{heads[key]} ({len(members)})",
+                "quotes",
+                ("القول", "السلسلة (الأبعد أولاً)", "الوثيقة"),
+                rows,
+                note,
+            )
         )
     if len(order) > SPEAKERS_SHOWN:
         rest = sum(len(groups[k]) for k in order[SPEAKERS_SHOWN:])
