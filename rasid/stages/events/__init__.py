@@ -19,6 +19,8 @@ Output: ``doc.spans["events"]``, one span per event over its trigger (label = ty
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rasid.document import Actor, Document
 from rasid.normalize import normalize_arabic
 from rasid.pipeline import stage
@@ -32,6 +34,7 @@ from rasid.stages.events.arguments import (
     find_target,
     genitive,
     issuer,
+    new_clause,
     nisba_after,
     nisba_country,
     object_nisba,
@@ -87,12 +90,10 @@ def _in_request(view: SentenceView, trig: Trigger, done: list[Event]) -> bool:
 def _new_clause(view: SentenceView, after: int, upto: int) -> bool:
     """A comma then a و-verb in (after, upto]: a coordinated clause of its own."""
     for j in range(after + 1, upto + 1):
-        tok = view.tokens[j]
-        if not tok.text.startswith("و") or view.tokens[j - 1].norm not in ("،", ","):
-            continue
-        match = lookup(tok.norm)
-        if match is not None and match.entry.pos in ("verb", "lightverb"):
-            return True
+        if new_clause(view, j - 1):
+            match = lookup(view.tokens[j].norm)
+            if match is not None and match.entry.pos in ("verb", "lightverb"):
+                return True
     return False
 
 
@@ -263,6 +264,16 @@ def _nominal_subject(view: SentenceView, head: int, actors: list) -> dict | None
     return None
 
 
+def _named_before(doc: Document, offset: int) -> Iterator[Actor]:
+    """The actors of the entity mentions before ``offset``, the nearest first (one per
+    mention): where a nominal (الوزير التركي، الطرفين) looks for whom it names."""
+    by_id = {a.id: a for a in doc.actors}
+    for span in sorted(doc.spans.get("entities", []), key=lambda s: -s.start):
+        actor = by_id.get(span.attrs.get("actor") or "")
+        if span.start < offset and actor is not None:
+            yield actor
+
+
 def _titled_subject(doc: Document, view: SentenceView, head: int) -> dict | None:
     """A title with a country adjective and no name (زار المسؤول التركي أربيل، الوزير الروسي
     قال): the last person named before the sentence whose role has that adjective (and that
@@ -285,10 +296,8 @@ def _titled_subject(doc: Document, view: SentenceView, head: int) -> dict | None
         wanted = {nisba.removeprefix("ال")}
         if not view.is_word(j, "generic_title"):
             wanted.add(title.removeprefix("ال"))
-        by_id = {a.id: a for a in doc.actors}
-        for span in sorted(doc.spans.get("entities", []), key=lambda s: -s.start):
-            a = by_id.get(span.attrs.get("actor") or "")
-            if span.start >= view.start or a is None or a.type != "PER":
+        for a in _named_before(doc, view.start):
+            if a.type != "PER":
                 continue
             words = [{w.removeprefix("ال") for w in normalize_arabic(r).split()} for r in a.roles]
             if any(wanted <= w for w in words):
@@ -458,10 +467,9 @@ def _pair_refs(
     if doc is None:
         return []
     named: list[str] = []  # no event of theirs: the last two so titled, or two people
-    for s in sorted(doc.spans.get("entities", []), key=lambda s: -s.start):
-        a = s.attrs.get("actor")
-        actor = by_id.get(a or "")
-        if s.start >= view.start or a in named or actor is None:
+    for actor in _named_before(doc, view.start):
+        a = actor.id
+        if a in named:
             continue
         if _titled(a, title, by_id) if title is not None else actor.type == "PER":
             named.append(a)

@@ -131,7 +131,7 @@ def subject_after(
             return None
         if _object_gap(view, between):
             return None  # نفى في بيان سيطرة القوات: the actor belongs to the noun
-        if any(_new_clause(view, j) or view.tokens[j].norm in QUOTE_MARKS for j in between):
+        if any(new_clause(view, j) or view.tokens[j].norm in QUOTE_MARKS for j in between):
             return None  # … السلطة، وقال فلان / ستلتزم بها "ما لم …": another clause's name
         if _crosses_phrase(view, between, g):
             return None  # انسحبت من مواقع جنوب مدينة …: the name belongs to the phrase
@@ -157,7 +157,7 @@ def _crosses_phrase(view: SentenceView, between: range, g: Group) -> bool:
     return not (titled and g.members[0].type != "LOC")
 
 
-def _new_clause(view: SentenceView, j: int) -> bool:
+def new_clause(view: SentenceView, j: int) -> bool:
     """A comma followed by و + a word that is not a title opens a new clause (، وقال)."""
     nxt = j + 1
     return (
