@@ -17,13 +17,15 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from rasid.document import Document, Span
+from rasid.normalize import normalize_arabic
 from rasid.pipeline import stage
 from rasid.stages.entities.tokens import tokenize
 from rasid.stages.quotes.chains import Hop, outlet_hop, relayed_by, speaker_hops
 from rasid.stages.quotes.cues import cue_of
+from rasid.stages.quotes.lexicon import words
 from rasid.stages.quotes.readers import Quote, read_cue
 from rasid.stages.quotes.speakers import Context, Speaker, read_speaker
-from rasid.stages.quotes.text import COMMAS, Sentence, is_word
+from rasid.stages.quotes.text import COMMAS, Sentence, formula_heads, is_word
 
 MAX_CHARS = 1_000_000  # as the other stages: a pathological page is not an article
 _DATELINE_PUNCT = frozenset({")", "(", "-", "–", "—", ":", "»", "«", '"', "/"})
@@ -63,6 +65,8 @@ _NOT_VERBS = frozenset(
         "وهذه",
     }
 )
+_CITE_PREPS = frozenset({"فيهم", "فيه", "فيها", "عنهم", "عنه", "لهم", "له"})
+_SKIP_BACK = frozenset({"انه", "ان", "ثم", "قد", "وقد"})  # "… صلى الله عليه وسلم أنه قال"
 _STATEMENTS = frozenset({"بيان", "البيان", "بيانه", "بيانها"})  # "البيان" refers back to it
 
 
@@ -101,8 +105,10 @@ def _sentence_quotes(sent: Sentence, ctx: Context) -> list[Quote]:
         inside = any(q.start <= token.start < q.end for q in out)
         if inside and cue.complement in ("request", "describe", "source"):
             continue  # "حكومتها تطالب بـ…" inside a quote is what was said, not a new quote
+        if _cites_scripture(sent, i):
+            continue
         quote = read_cue(sent, i, cue, ctx, out, body)
-        if quote is None:
+        if quote is None or _sacred_speaker(quote):
             continue
         quote.relays += [h for h in carried if h not in quote.relays]
         out.append(quote)
@@ -115,6 +121,34 @@ def _sentence_quotes(sent: Sentence, ctx: Context) -> list[Quote]:
         if subject is not None:
             ctx.last = subject
     return out
+
+
+def _cites_scripture(sent: Sentence, i: int) -> bool:
+    """The cue at ``i`` cites the Quran or a hadith, not a news actor: God or the Prophet is
+    its subject or object ("قال تعالى"، "يقول الله"، "ودعا الله أن"، "قال صلى الله عليه
+    وسلم"), or it follows the Prophet's or a Companion's formula ("عن النبي صلى الله عليه
+    وسلم أنه قال"). The preacher quoting it keeps his own quotes and stays the last
+    speaker."""
+    toks = sent.tokens
+    k = i + 1
+    if k < len(toks) and toks[k].norm in _CITE_PREPS:
+        k += 1  # "قال فيهم الله تعالى"
+    if k < len(toks) and (is_word(toks[k], "sacred") or toks[k].norm in words()["scripture"]):
+        return True
+    j = i - 1
+    while j >= 0 and (toks[j].norm in _SKIP_BACK or not toks[j].text[:1].isalpha()):
+        j -= 1
+    return any(
+        stop == j + 1 and toks[first].norm in words()["scripture"]
+        for first, stop in sent.formula_spans
+    )
+
+
+def _sacred_speaker(quote: Quote) -> bool:
+    """A speaker phrase that names God or the Prophet ("الرسول صلى الله عليه وسلم")."""
+    sp = quote.speaker
+    head = normalize_arabic(sp.text).split()[:1] if sp is not None and sp.text else []
+    return bool(head) and head[0] in words()["sacred"] | formula_heads()
 
 
 def _subject(sent: Sentence, ctx: Context, body: int) -> Speaker | None:

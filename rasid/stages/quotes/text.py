@@ -8,9 +8,10 @@ here once, with the offsets kept exact (tokens carry offsets into ``clean_text``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from rasid.document import Span
+from rasid.normalize import normalize_arabic
 from rasid.stages.entities.tokens import Token, word_forms
 from rasid.stages.quotes.lexicon import words
 
@@ -27,6 +28,25 @@ def is_word(token: Token, kind: str) -> bool:
     return token.norm in members or not members.isdisjoint(word_forms(token.norm))
 
 
+def sacred_span(span: Span) -> bool:
+    """An entity that is God or a blessing formula ("الله", "رحمه الله", "صلى الله"), which a
+    tagger may take for a name: never a speaker, an antecedent or an affiliation."""
+    first = normalize_arabic(span.text).split()[:1]
+    return bool(first) and first[0] in words()["sacred"] | formula_heads()
+
+
+@cache
+def formulas() -> tuple[tuple[str, ...], ...]:
+    """The blessing formulas (صلى الله عليه وسلم، رضي الله عنه…) as word tuples, longest first."""
+    found = {tuple(f.split()) for f in words()["formula"]}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@cache
+def formula_heads() -> frozenset[str]:
+    return frozenset(f[0] for f in formulas())
+
+
 @dataclass
 class Sentence:
     """Tokens of one sentence and the entity spans over them (offsets into clean text)."""
@@ -38,6 +58,7 @@ class Sentence:
     entity_of: list[Span | None] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.entities = [e for e in self.entities if not sacred_span(e)]
         self.entity_of = [None] * len(self.tokens)
         k = 0
         for i, t in enumerate(self.tokens):
@@ -61,6 +82,20 @@ class Sentence:
                 out.append(False)
             else:
                 out.append(closing is not None)
+        return out
+
+    @cached_property
+    def formula_spans(self) -> list[tuple[int, int]]:
+        """``(first, stop)`` token ranges of the blessing formulas in the sentence."""
+        norms = [t.norm for t in self.tokens]
+        out, i = [], 0
+        while i < len(norms):
+            found = next((f for f in formulas() if tuple(norms[i : i + len(f)]) == f), None)
+            if found is not None:
+                out.append((i, i + len(found)))
+                i += len(found)
+            else:
+                i += 1
         return out
 
     def opens(self, i: int) -> bool:
