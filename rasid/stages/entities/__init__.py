@@ -21,6 +21,7 @@ from rasid.document import Actor, Document, Span
 from rasid.normalize import normalize_arabic
 from rasid.pipeline import stage
 from rasid.stages.entities.actors import DocActor, group_mentions, headline_text
+from rasid.stages.entities.aliases import alias_mentions, name_aliases
 from rasid.stages.entities.consistency import find_repeats, vote_types
 from rasid.stages.entities.dateline import dateline_mentions, merge_dateline
 from rasid.stages.entities.forces import follower_mentions, force_mentions, link_forces
@@ -107,6 +108,8 @@ def find_mentions(
     cut_labels(mentions, tokens)
     mentions = bracketed_aliases(mentions, tokens)
     place(mentions, tokens, lexicon)  # names, for the type votes and repeats below
+    mentions = alias_mentions(mentions, tokens, sentences)
+    place(mentions, tokens, lexicon)
     country_types(mentions, country_names())
     vote_types(mentions)
     repeats = find_repeats(mentions, tokens, sentences, lexicon)
@@ -123,6 +126,7 @@ def find_mentions(
     seat_types(mentions)
     attach_roles(mentions, tokens, sentences, text)
     link_forces(mentions, tokens, sentences)
+    name_aliases(mentions)
     actors = group_mentions(mentions)
     return mentions, actors
 

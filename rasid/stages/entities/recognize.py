@@ -167,6 +167,10 @@ def place(mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon) ->
                 drop, rest = 0, head.norm
         elif m.source == "dateline":  # a dateline has no conjunction: "واع" is the agency
             drop, rest = 0, head.norm
+        elif m.source == "alias":  # the table's word, with exactly the clitics before it
+            from rasid.stages.entities.aliases import alias_cut
+
+            drop, rest = alias_cut(head.norm) or (0, head.norm)
         else:
             drop, rest = clitic_cut(
                 head.norm, lexicon, doc_names, m.source == "title" or _after_head(tokens, m.first)
