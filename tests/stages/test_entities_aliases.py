@@ -83,3 +83,29 @@ def test_kingdom_is_the_country_only_when_the_article_names_it() -> None:
     assert not any(text == "المملكة" for text, _ in mentions(unnamed))
     other = run("استضافت السعودية المحادثات بحضور وفد من المملكة المتحدة.", {"السعودية": "LOC"})
     assert not any(text == "المملكة" for text, _ in mentions(other))
+
+
+def test_worded_surname_after_a_reporting_verb_is_the_person() -> None:
+    doc = run(
+        "استقبل رئيس الوزراء كريم جواد الوطني الوفد. وقال الوطني إن المباحثات كانت مثمرة.",
+        {"كريم جواد الوطني": "PER"},
+    )
+    assert mentions(doc).count(("الوطني", "PER")) == 1
+    assert actor_of(doc, "الوطني") == actor_of(doc, "كريم جواد الوطني")
+
+
+def test_worded_surname_after_a_definite_noun_stays_a_word() -> None:
+    doc = run(
+        "استقبل رئيس الوزراء كريم جواد الوطني الوفد، وأشاد بدور الجيش الوطني في حماية الحدود.",
+        {"كريم جواد الوطني": "PER"},
+    )
+    assert ("الوطني", "PER") not in mentions(doc)
+
+
+def test_worded_surname_joined_by_and_before_a_verb_is_the_person() -> None:
+    doc = run(
+        "قال محافظ المصرف سالم الكبير إنه سيستقيل. والكبير يغادر البلاد غداً بعد الجزء الكبير"
+        " من الأزمة.",
+        {"سالم الكبير": "PER"},
+    )
+    assert mentions(doc).count(("الكبير", "PER")) == 1

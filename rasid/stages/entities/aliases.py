@@ -23,6 +23,7 @@ from rasid.stages.entities.tokens import (
     clitic_candidates,
     entity_words,
     has_tanween,
+    is_adjective,
     sentence_bounds,
     tokenize,
     word_forms,
@@ -74,8 +75,10 @@ def person_slot(tokens: Sequence[Token], i: int, first: int, limit: int) -> bool
     words = entity_words()
     if i > first:
         before = tokens[i - 1].norm
-        if word_forms(before) & (words["title"] | words["cue"]):
+        if word_forms(before) & words["cue"]:
             return True
+        if word_forms(before) & words["title"] and not is_adjective(tokens[i].norm):
+            return True  # "الرئيس السوداني" is a role, "الرئيس البرهان" a person
         if before == "من" and i - 1 > first and bare(tokens[i - 2].norm, words["near"]):
             return True
     norm = tokens[i].norm

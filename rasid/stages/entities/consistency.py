@@ -13,14 +13,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from rasid.stages.entities.aliases import person_slot
 from rasid.stages.entities.lexicon import Lexicon
-from rasid.stages.entities.recognize import Mention
+from rasid.stages.entities.recognize import Mention, function_words
 from rasid.stages.entities.tokens import (
     COMPOUND_STARTS,
     Token,
     bare,
+    clitic_candidates,
     entity_words,
     has_tanween,
+    is_adjective,
     sentence_bounds,
     word_forms,
 )
@@ -49,6 +52,20 @@ def vote_types(mentions: Sequence[Mention]) -> None:
             m.type = "PER"
 
 
+def _worded(norm: str, surnames: set[str]) -> bool:
+    """``norm`` is one of ``surnames``, bare or after a sure clitic ("والكبير")."""
+    cut = clitic_candidates(norm)
+    return norm in surnames or bool(cut and cut[0][1].startswith("ال") and cut[0][1] in surnames)
+
+
+def _agrees(tokens: Sequence[Token], i: int, first: int) -> bool:
+    """Token ``i`` is a nisba adjective right after a definite noun it describes."""
+    if i == first or not is_adjective(tokens[i].norm):
+        return False
+    before = tokens[i - 1].norm
+    return before.isalpha() and any(f.startswith("ال") for f in word_forms(before))
+
+
 def find_repeats(
     mentions: list[Mention],
     tokens: Sequence[Token],
@@ -75,7 +92,17 @@ def find_repeats(
         for words, kind in names.items()
         if len(words) > 1 or (len(words[0]) >= MIN_LETTERS and not lexicon.is_common(words[0]))
     }
-    if not usable:
+    # a surname that is also a word ("البرهان", "الكبير", "السوداني"): only where a person fits
+    worded = {
+        words[0]
+        for words, kind in names.items()
+        if kind == "PER"
+        and len(words) == 1
+        and words not in usable
+        and len(words[0]) >= MIN_LETTERS
+        and words[0] not in function_words()  # "أشارت إلى": a preposition a name ran into
+    }
+    if not usable and not worded:
         return []
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for words, kind in sorted(usable.items(), key=lambda item: -len(item[0])):
@@ -96,6 +123,8 @@ def find_repeats(
                     size = len(words)
                     if size == 1 and form != whole and lexicon.is_common(whole):
                         continue  # "لصالح" is "for the benefit of", not ل + the name صالح
+                    if size == 1 and kind == "PER" and _agrees(tokens, i, first):
+                        continue  # "الجيش الوطني": the adjective, not the surname الوطني
                     if i + size > limit or any(k in covered for k in range(i, i + size)):
                         continue
                     if has_tanween(tokens[i + size - 1].text):
@@ -105,6 +134,8 @@ def find_repeats(
                         break
                 if hit:
                     break
+            if hit is None and _worded(whole, worded) and person_slot(tokens, i, first, limit):
+                hit = (1, "PER")
             if hit is None and i > first and bare(tokens[i - 1].norm, titles):
                 kind = first_names.get(tokens[i].norm)
                 if kind and not lexicon.is_common(tokens[i].norm):
