@@ -61,6 +61,7 @@ class Entry:
     not_before: frozenset[str] = frozenset()  # not this word right before (من أصل)
     not_in_clause: frozenset[str] = frozenset()  # no such word after it (وصل … في زيارة)
     in_clause: frozenset[str] = frozenset()  # a word anywhere after it (وافق … على قرض)
+    not_near_before: frozenset[str] = frozenset()  # none a few words before (دفعت الدولة ثمن)
 
     @property
     def contextual(self) -> bool:
@@ -78,13 +79,14 @@ class Match:
 def _context(field: str) -> dict[str, frozenset[str]]:
     """``+الثقة|ثقه`` a word after, ``++قرض`` one anywhere after it in its clause, ``<حق`` a
     word before, ``!طلب`` no such word after,
-    ``!!زياره`` none anywhere after it in its clause, ``<!من`` not that word right before;
-    space-separated."""
-    out: dict[str, set[str]] = {k: set() for k in ("+", "++", "<", "!", "!!", "<!")}
+    ``!!زياره`` none anywhere after it in its clause, ``<!من`` not that word right before,
+    ``<!!دفع`` none a few words before it in its clause; space-separated."""
+    keys = ("<!!", "<!", "!!", "++", "+", "<", "!")
+    out: dict[str, set[str]] = {k: set() for k in keys}
     for part in field.split():
         if part == "-":
             continue
-        key = next(k for k in ("<!", "!!", "++", "+", "<", "!") if part.startswith(k))
+        key = next(k for k in keys if part.startswith(k))
         out[key].update(normalize_arabic(w) for w in part[len(key) :].split("|"))
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -108,7 +110,7 @@ def load_entries() -> dict[str, tuple[Entry, ...]]:
         ctx = _context(context[0] if context else "-")
         entry = Entry(norm, pos, typ, None if mode == "-" else mode, targets,
                       None if cond == "-" else cond, ctx["+"], ctx["<"], ctx["!"], ctx["<!"],
-                      ctx["!!"], ctx["++"])  # fmt: skip
+                      ctx["!!"], ctx["++"], ctx["<!!"])  # fmt: skip
         out.setdefault(norm, []).append(entry)
     return {k: tuple(sorted(v, key=lambda e: not e.contextual)) for k, v in out.items()}
 

@@ -40,6 +40,9 @@ _CLAUSE_OPENERS = frozenset(
 AFTER_LIGHT = 3  # words between a noun and a light verb after it (غارات جوية نفذها)
 CONTEXT_REACH = 4  # words between a trigger and its context word (منح مجلس النواب الثقة)
 _POSSESSIVE = ("ه", "ها", "هما", "هم")
+_RELATIVE = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين", "اللذان", "اللتان"})
+RELATIVE_REACH = 4  # words between an act noun and its الذي/التي (حظر توريد السلاح الذي فرضه)
+_TAKEN_BACK = ("به", "بها", "بهما", "بهم")
 
 
 @dataclass
@@ -79,7 +82,9 @@ def _reading(view: SentenceView, i: int) -> Match | None:
         entry = match.entry
         if noun_only and entry.pos in ("verb", "lightverb") and not entry.form.endswith("ه"):
             continue  # … unless the lexicon lists the ة form itself (مستعدة)
-        if entry.after and not _has(view, after, entry.after):
+        if entry.after and not (
+            _has(view, after, entry.after) or _has(view, _antecedent(view, i), entry.after)
+        ):
             continue
         if entry.before and not _has(view, before, entry.before):
             continue
@@ -89,6 +94,10 @@ def _reading(view: SentenceView, i: int) -> Match | None:
             (entry.not_after and _has(view, after, entry.not_after, names=False))
             or (entry.not_in_clause and _has(view, range(i + 1, hi), entry.not_in_clause, False))
             or (entry.not_before and _has(view, range(max(lo, i - 1), i), entry.not_before, False))
+            or (
+                entry.not_near_before
+                and _has(view, range(max(lo, i - CONTEXT_REACH), i), entry.not_near_before, False)
+            )
         ):
             return None  # ruled out here: no shorter reading either (مناطق سيطرتها ≠ سيطر+ها)
         return match
@@ -109,6 +118,9 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
             continue
         entry = match.entry
         if entry.pos == "lightverb":
+            act = _relative_act(view, i, out)
+            if act is not None:
+                out.append(Trigger(i, replace(act, pos="verb"), match.future))
             last_light = i
             continue
         if entry.pos == "verb":
@@ -126,6 +138,33 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
             continue
         out.append(Trigger(i, entry, match.future, light))
     return out
+
+
+def _antecedent(view: SentenceView, i: int) -> range:
+    """The words before الذي/التي when token ``i`` is the verb of a relative clause that takes
+    them back as its object (المرتزقة الذين جلبتهم أنقرة: جلب + مرتزقة), else nothing: the
+    object a context word stands for is then the antecedent."""
+    if i < 2 or view.tokens[i - 1].norm not in _RELATIVE:
+        return range(0)
+    nxt = view.tokens[i + 1].norm if i + 1 < len(view.tokens) else ""
+    if not (_possessive(view.tokens[i].text) or nxt in _TAKEN_BACK):
+        return range(0)
+    return range(max(0, i - 1 - RELATIVE_REACH), i - 1)
+
+
+def _relative_act(view: SentenceView, i: int, found: list[Trigger]) -> Entry | None:
+    """الحظر الذي فرضه مجلس الأمن، المحادثات التي أجراها: a light verb right after الذي/التي
+    that takes back an act noun a few words before it states that act, with its own subject
+    (the verb is the trigger, read as a verb); nothing when the noun is a trigger already."""
+    taken = {t.index for t in found}
+    for j in reversed(_antecedent(view, i)):
+        if j in view.inside:
+            continue
+        match = _reading(view, j)
+        if match is None or match.entry.pos not in ("noun", "light"):
+            continue
+        return None if j in taken else match.entry
+    return None
 
 
 def _possessive(text: str) -> bool:
