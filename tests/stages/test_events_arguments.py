@@ -487,3 +487,56 @@ def test_the_two_sides_with_no_event_of_theirs_are_the_last_two_people_named() -
     call = _on(events, "ودعا")
     assert _names(call["target"]) == ["الطرفين", "الطرفين"]
     assert len({r["actor"] for r in call["target"]}) == 2
+
+
+def test_an_unnamed_national_force_acts_for_the_country_its_adjective_names() -> None:
+    events = _events(
+        "واتهمت أوكرانيا روسيا بقصف المدن. "
+        "واستهدفت القوات الروسية محطة كهرباء، فيما قالت كييف إن القوات الأوكرانية صدت الهجوم."
+    )
+    assert _names(_on(events, "واستهدفت")["source"]) == ["الروسية"]
+    assert [r["actor"] for r in _on(events, "واستهدفت")["source"]] == [
+        r["actor"] for r in _on(events, "واتهمت")["target"]
+    ]
+    assert _names(_on(events, "صدت")["source"]) == ["الأوكرانية"]
+
+
+def test_a_national_force_whose_country_the_article_never_names_stays_unnamed() -> None:
+    ev = _on(_events("واستهدفت القوات الروسية محطة كهرباء في مدينة خاركيف."), "واستهدفت")
+    assert ev["source"] == []
+
+
+def test_a_denial_of_what_was_just_claimed_rejects_the_claimant() -> None:
+    events = _events("وتتهم واشنطن روسيا بنشر مقاتلات في القاعدة الجوية، وهو ما تنفيه موسكو.")
+    denial = _on(events, "تنفيه")
+    assert _names(denial["source"]) == ["موسكو"]
+    assert [r["actor"] for r in denial["target"]] == [
+        r["actor"] for r in _on(events, "وتتهم")["source"]
+    ]
+
+
+def test_a_thing_named_by_ma_is_no_party_to_an_endorsement() -> None:
+    events = _events("وعرضت مصر خطة للتهدئة، وهو ما أيدته الأردن.")
+    assert all(not e["target"] for e in events if e["trigger"] == "أيدته")
+
+
+def test_a_coordinated_verb_after_an_opening_adverbial_takes_the_first_verbs_subject() -> None:
+    events = _events(
+        "من جانبه، نقل وزير الخارجية التركي هاكان فيدان رسالة من الرئيس، "
+        "وأعرب عن قلق بلاده من نشاط الجماعات المسلحة."
+    )
+    assert _names(_on(events, "وأعرب")["source"]) == ["هاكان فيدان"]
+
+
+def test_a_verbal_noun_after_a_verb_of_trying_or_planning_is_done_by_its_subject() -> None:
+    events = _events(
+        "وقال المتحدث إن الجيش السوداني حاول منع قوات الدعم السريع من دخول المدينة. "
+        "وأكد وزير الدفاع الروسي سيرغي شويغو أن روسيا لا تخطط لمهاجمة دول أخرى."
+    )
+    assert _names(_on(events, "منع")["source"]) == ["الجيش السوداني"]
+    assert _names(_on(events, "لمهاجمة")["source"]) == ["روسيا"]
+
+
+def test_a_purpose_phrase_after_a_verb_of_trying_is_not_its_object() -> None:
+    events = _events("وقالت روسيا إن القوات الأوكرانية حاولت إنزال جنود للسيطرة على المحطة.")
+    assert not [e for e in events if e["trigger"] == "للسيطرة"]

@@ -58,7 +58,13 @@ from rasid.stages.events.modality import find_modality
 from rasid.stages.events.model import Event
 from rasid.stages.events.speech import apply_quotes, quote_at
 from rasid.stages.events.triggers import Trigger, find_triggers
-from rasid.stages.events.view import SentenceView, is_head_word, pronoun_suffix, sentence_views
+from rasid.stages.events.view import (
+    SentenceView,
+    event_words,
+    is_head_word,
+    pronoun_suffix,
+    sentence_views,
+)
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 ADJUNCT_WORDS = frozenset({"في", "خلال"})  # وصل … في زيارة: the act is the clause subject's
@@ -66,6 +72,7 @@ ADDRESSED = frozenset({"REQUEST", "ACCUSE"})  # speech acts whose object is a na
 OPENING_REACH = 3  # words before a sentence's opening subject (و + كان + قد)
 REQUEST_REACH = 8  # a trigger this close after a request is the request's content
 BACKREF_REACH = 2
+CLAIMS = frozenset({"ACCUSE", "STATEMENT"})  # what a denial (وهو ما تنفيه X) answers
 
 
 def _is_backref(view: SentenceView, trig: Trigger) -> bool:
@@ -137,10 +144,34 @@ def _implicit_subject(
     if previous and tok.text.startswith("و") and head - lo <= 1 and not _noun_after(view, head):
         return list(previous[-1].source)
     if tok.text.startswith("و") and head > 0 and view.tokens[head - 1].norm in (",", "،"):
-        first = next((g for g in groups if g.first <= OPENING_REACH), None)
-        if first is not None and preposition_of(view, first) is None:
+        first = _opening_subject(view, groups)
+        if first is not None:
             return first.refs()  # وكان فلان قد …، وأشاد بـ…: the sentence's opening subject
     return []
+
+
+OPENER_REACH = 4  # words of an opening adverbial before its comma (من جانبه، في المقابل،)
+
+
+def _opening_subject(view: SentenceView, groups: list[Group]) -> Group | None:
+    """The subject of a sentence's first verb: an actor right after it, past a particle or
+    its title (وكان فلان قد …، من جانبه، نقل وزير الخارجية فلان …), once an opening
+    adverbial with no actor in it is skipped."""
+    start = 0
+    for c in range(min(OPENER_REACH, len(view.tokens))):
+        if view.tokens[c].norm in (",", "،"):
+            if not any(g.first < c for g in groups):
+                start = c + 1
+            break
+    first = next((g for g in groups if g.first >= start), None)
+    if first is None or preposition_of(view, first) is not None:
+        return None
+    between = range(start + 1, first.first)
+    if first.first - start > OPENING_REACH and not all(
+        view._leads_to_name(j) or view.is_word(j, "particle") for j in between
+    ):
+        return None
+    return first
 
 
 LIGHT_REACH = 16  # a light verb's subject with its companions (أجرى فلان، برفقة …، زيارة)
@@ -264,6 +295,29 @@ def _nominal_subject(view: SentenceView, head: int, actors: list) -> dict | None
     return None
 
 
+def _national_subject(view: SentenceView, head: int, actors: list) -> dict | None:
+    """An unnamed national force as subject (القوات الأوكرانية حاولت، استهدفت القوات
+    الروسية): the country its adjective names, when the document names that country. A
+    force that is a named organisation (الجيش السوداني) is already a mention and never
+    reaches here."""
+    k = _word_before(view, head)
+    for j in (head + 1, k - 1):
+        adj = j + 1
+        if j < 0 or adj >= len(view.tokens) or j in view.inside or adj in view.inside:
+            continue
+        if j == k - 1 and adj != k:
+            continue
+        norm = view.tokens[j].norm.lstrip("وف")
+        if not norm.startswith("ال") or norm[2:] not in event_words()["force"]:
+            continue
+        if adj + 1 < len(view.tokens) and (adj + 1 in view.starts or view.is_title(adj + 1)):
+            continue  # القوات الروسية في سوريا بقيادة فلان: a named body, not the country
+        ref = nisba_country(view, adj, actors)
+        if ref is not None:
+            return ref
+    return None
+
+
 def _named_before(doc: Document, offset: int) -> Iterator[Actor]:
     """The actors of the entity mentions before ``offset``, the nearest first (one per
     mention): where a nominal (الوزير التركي، الطرفين) looks for whom it names."""
@@ -378,13 +432,18 @@ def _pronoun_object(
 ) -> list[dict]:  # fmt: skip
     """Whom an object pronoun (استقبله، حثهما، هنأه) points back at: the other party of the
     clause's last event, else the nearest bare actor before the verb, else the other party
-    of the previous sentence's last event; a dual wants two actors. Not after ما or a
-    relative pronoun, where it stands for the thing named (وهو ما رفضه، القرار الذي أقره)."""
+    of the previous sentence's last event; a dual wants two actors. After ما or a relative
+    pronoun it stands for the thing named (القرار الذي أقره), not a party: no target, except
+    that a denial of what was just said (وهو ما تنفيه موسكو) rejects whoever said it."""
+    tok = view.tokens[i]
+    own = {r["actor"] for r in source}
+    claims = [e for e in done if e.type in CLAIMS]
+    if view.forms(i - 1) & {"ما"} and claims and lookup(tok.norm).entry.type == "REJECT":
+        claimants = [r for r in claims[-1].source if r["actor"] not in own]
+        return [{**r, "text": tok.text, "start": tok.start, "end": tok.end} for r in claimants]
     if view.is_word(i - 1, "relative") or view.forms(i - 1) & {"ما"}:
         return []
-    tok = view.tokens[i]
     dual = pronoun_suffix(tok.text) == "هما"
-    own = {r["actor"] for r in source}
 
     def fits(refs: list[dict]) -> bool:
         actors = {r["actor"] for r in refs}
@@ -554,6 +613,9 @@ def _event(
     if not source and not participle and not coordinated and verbal:
         ref = _nominal_subject(view, head, doc.actors)
         source = [ref] if ref is not None else []  # ونفى الجيش …، البعثة ستعقد …
+    if not source and not participle and not coordinated and verbal:
+        ref = _national_subject(view, head, doc.actors)
+        source = [ref] if ref is not None else []  # القوات الأوكرانية حاولت …
     if not source and not participle and not coordinated and verbal:
         ref = _titled_subject(doc, view, head)
         source = [ref] if ref is not None else []  # زار المسؤول التركي أربيل

@@ -123,13 +123,16 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
                 out.append(Trigger(i, replace(act, pos="verb"), match.future))
             last_light = i
             continue
-        if entry.pos == "verb":
-            last_light = None  # a light verb governs only the nouns before the next verb
         light = None
+        if entry.pos == "verb":
+            if last_light == i - 1:
+                light = last_light  # حاولت منع، يعتزم زيارة: a verbal noun, not a second verb
+            last_light = None  # a light verb governs only the nouns before the next verb
         if entry.pos in ("noun", "light") and last_light is not None:
             lo, _hi = view.clause(i)
-            if last_light >= lo and i - last_light <= LIGHT_WINDOW:
-                light = last_light
+            purpose = entry.pos == "light" and i - last_light > 1 and tok.norm.startswith("لل")
+            if last_light >= lo and i - last_light <= LIGHT_WINDOW and not purpose:
+                light = last_light  # (not حاولت إنزال جنود للسيطرة: a purpose, not its object)
         if entry.pos in ("noun", "light") and light is None:
             light = _light_after(view, i)
         if entry.pos == "light" and light is None and not _possessive(tok.text):
