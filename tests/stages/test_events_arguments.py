@@ -540,3 +540,21 @@ def test_a_verbal_noun_after_a_verb_of_trying_or_planning_is_done_by_its_subject
 def test_a_purpose_phrase_after_a_verb_of_trying_is_not_its_object() -> None:
     events = _events("وقالت روسيا إن القوات الأوكرانية حاولت إنزال جنود للسيطرة على المحطة.")
     assert not [e for e in events if e["trigger"] == "للسيطرة"]
+
+
+def test_a_national_force_with_an_adjective_between_acts_for_its_country() -> None:
+    events = _events(
+        "وقالت تركيا إن عملياتها ستستمر، بعد يوم من هجوم شنته الطائرات الحربية التركية "
+        "على مواقع مسلحين في العراق."
+    )
+    attack = _on(events, "هجوم")
+    assert _names(attack["source"]) == ["التركية"]
+
+
+def test_no_event_has_one_actor_as_both_source_and_target() -> None:
+    events = _events(
+        "وقالت الخارجية التركية إن تركيا لن تقبل بالهجمات. واتهمت السلطات التركية "
+        "الحزب بالوقوف وراء التفجير، فيما رحبت الحكومة التركية بالموقف التركي الموحد."
+    )
+    for e in events:
+        assert not {r["actor"] for r in e["source"]} & {r["actor"] for r in e["target"]}, e

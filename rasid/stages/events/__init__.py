@@ -26,6 +26,7 @@ from rasid.normalize import normalize_arabic
 from rasid.pipeline import stage
 from rasid.stages.events.arguments import (
     JOIN_REACH,
+    NISBA_REACH,
     QUOTE_MARKS,
     Group,
     antecedent,
@@ -301,19 +302,20 @@ def _national_subject(view: SentenceView, head: int, actors: list) -> dict | Non
     force that is a named organisation (الجيش السوداني) is already a mention and never
     reaches here."""
     k = _word_before(view, head)
-    for j in (head + 1, k - 1):
-        adj = j + 1
-        if j < 0 or adj >= len(view.tokens) or j in view.inside or adj in view.inside:
-            continue
-        if j == k - 1 and adj != k:
+    for j in (head + 1, k - 2, k - 1):
+        if j < 0 or j >= len(view.tokens) or j in view.inside:
             continue
         norm = view.tokens[j].norm.lstrip("وف")
         if not norm.startswith("ال") or norm[2:] not in event_words()["force"]:
             continue
-        if adj + 1 < len(view.tokens) and (adj + 1 in view.starts or view.is_title(adj + 1)):
-            continue  # القوات الروسية في سوريا بقيادة فلان: a named body, not the country
-        ref = nisba_country(view, adj, actors)
-        if ref is not None:
+        for adj in range(j + 1, min(j + 1 + NISBA_REACH, len(view.tokens))):
+            ref = nisba_country(view, adj, actors)  # (الطائرات الحربية التركية)
+            if ref is None:
+                continue
+            nxt = adj + 1
+            named = nxt < len(view.tokens) and (nxt in view.starts or view.is_word(nxt, "led_by"))
+            if named or (j < head and adj != k):
+                break  # القوات الروسية بقيادة فلان: a named body, not the country
             return ref
     return None
 
@@ -653,6 +655,7 @@ def _event(
             tgt = parties
     if not target and len(source) >= 2 and _symmetric(trig):
         source, target = source[:1], source[1:]
+    target = [r for r in target if r["actor"] not in _actors(source)]  # no act on oneself
     used = {id(m) for g in (subj, tgt) if g for m in g.members}
     place_m = None
     if entry.cond == "place" and tgt and all(m.type == "LOC" for m in tgt.members):
