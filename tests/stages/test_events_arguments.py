@@ -558,3 +558,38 @@ def test_no_event_has_one_actor_as_both_source_and_target() -> None:
     )
     for e in events:
         assert not {r["actor"] for r in e["source"]} & {r["actor"] for r in e["target"]}, e
+
+
+def test_standing_by_someone_targets_the_one_after_ila_janib() -> None:
+    ev = _on(_events("وأكد الرئيس الإيراني أن طهران ستبقى إلى جانب دمشق حتى النهاية."), "ستبقى")
+    assert _names(ev["target"]) == ["دمشق"]
+
+
+def test_a_vote_in_favour_targets_the_organisation_even_when_led_by_a_named_person() -> None:
+    ev = _on(
+        _events("وأضاف النائب أنه صوت لصالح الحكومة الجديدة برئاسة عبد الحميد الدبيبة."), "صوت"
+    )
+    assert _names(ev["target"]) == ["الحكومة الجديدة"]
+
+
+def test_a_resolution_that_demands_targets_whom_it_demands_of() -> None:
+    ev = _on(_events("وتبنى مجلس الأمن الأربعاء قراراً يطالب الحوثيين بوقف هجماتهم فوراً."), "وتبنى")
+    assert _names(ev["source"]) == ["مجلس الأمن"]
+    assert _names(ev["target"]) == ["الحوثيين"]
+
+
+def test_a_coalition_led_by_a_country_stands_for_that_country() -> None:
+    ev = _on(
+        _events("واتهم المتحدث باسم الجماعة محمد عبد السلام التحالف بقيادة السعودية بشن غارات."),
+        "واتهم",
+    )
+    assert _names(ev["target"]) == ["السعودية"]
+
+
+def test_a_threat_told_in_a_quote_aims_at_the_organisation_it_names() -> None:
+    events = _events(
+        'وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن تسليح حزب الله قرب الحدود "خط أحمر".'
+    )
+    threat = _on(events, "وقال")
+    assert threat["type"] == "THREATEN"
+    assert _names(threat["target"]) == ["حزب الله"]

@@ -63,8 +63,8 @@ def _embedded(view: SentenceView, m: Mention) -> bool:
         nxt = view.starts.get(j)
         if nxt is not None and nxt.type == "PER":
             return True
-        if _stops(view, j):
-            return False
+        if _stops(view, j) or view.is_word(j, "led_by"):
+            return False  # (الحكومة برئاسة فلان: the organisation he heads, not his title)
     return False
 
 
@@ -110,11 +110,17 @@ def preposition_of(view: SentenceView, group: Group) -> str | None:
     return view.preposition(group.members[0])
 
 
-def _is_verb_at(view: SentenceView, j: int, skip: int) -> bool:
+def _is_verb_at(view: SentenceView, j: int, skip: int, same: str | None = None) -> bool:
+    """A verb at ``j`` other than ``skip``; one of type ``same`` restates the act and does
+    not count (تبنى المجلس قراراً يطالب الحوثيين: the resolution's demand is the adoption's)."""
     if j == skip or j in view.inside:
         return False
     match = lookup(view.tokens[j].norm)
-    return match is not None and match.entry.pos in ("verb", "lightverb")
+    return (
+        match is not None
+        and match.entry.pos in ("verb", "lightverb")
+        and (same is None or match.entry.type != same)
+    )
 
 
 def subject_after(
@@ -279,7 +285,12 @@ def find_target(
         if g.first >= hi:
             return None
         between = range(after + 1, g.first)
-        if any(view.is_word(j, "complementizer") or _is_verb_at(view, j, skip) for j in between):
+        if view.is_word(g.first - 1, "led_by") and g.first - 2 > after:
+            between = range(after + 1, g.first - 2)  # اتهم التحالف بقيادة السعودية
+        if any(
+            view.is_word(j, "complementizer") or _is_verb_at(view, j, skip, entry.type)
+            for j in between
+        ):
             return None
         prep = preposition_of(view, g)
         if prep is None and "obj" in entry.target and not _object_gap(view, between):

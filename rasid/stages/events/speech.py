@@ -98,6 +98,21 @@ def quote_at(doc: Document, offset: int) -> Span | None:
     return best
 
 
+AIMED = frozenset({"ACCUSE", "THREATEN"})  # a content type whose words name whom it aims at
+
+
+def _aimed_at(doc: Document, q: Span, speakers: list[dict]) -> list[dict]:
+    """Whom an accusation or a threat told in a quote aims at: the first actor its content
+    names other than the speaker (قال إن أي تقدم لميليشيات X "خط أحمر" → X)."""
+    own = {r.get("actor") for r in speakers}
+    for m in doc.spans.get("entities", []):
+        actor = m.attrs.get("actor")
+        inside = q.start <= m.start < q.end and actor and actor not in own
+        if inside and m.label in ("PER", "ORG"):  # a place named in it is where, not whom
+            return [{"actor": actor, "text": m.text, "start": m.start, "end": m.end}]
+    return []
+
+
 def _cue_event(events: list[Event], cue: dict) -> Event | None:
     for e in events:
         if e.start < cue["end"] and cue["start"] < e.end:
@@ -156,6 +171,7 @@ def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
         sentence = q.attrs.get("sentence") or [q.start, q.end]
         date = next((e.date for e in events if e.sentence == tuple(sentence) and e.date), None)
         typ, mode = content_type(doc.clean_text[q.start : q.end]) or ("STATEMENT", None)
+        target = _aimed_at(doc, q, speakers) if typ in AIMED else []
         added.append(
             Event(
                 cue["start"],
@@ -165,7 +181,7 @@ def apply_quotes(doc: Document, events: list[Event]) -> list[Event]:
                 q.attrs.get("cue_lemma") or "",
                 (sentence[0], sentence[1]),
                 speakers,
-                [],
+                target,
                 None,
                 date,
                 "asserted",

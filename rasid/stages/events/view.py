@@ -120,6 +120,10 @@ class SentenceView:
         for _ in range(TITLE_REACH):
             if j < 0:
                 return None
+            if self.is_word(j, "led_by"):
+                return None  # التحالف بقيادة السعودية: the body led stands for its leader
+            if self.is_word(j, "toward") or self.is_word(j, "favour"):
+                return "الي" if self.is_word(j, "toward") else "ل"  # إلى جانب، لصالح (normalized)
             forms = self.forms(j) & event_words()["preposition"]
             if forms and not self._in_title(j, forms):
                 return min(forms)
