@@ -593,3 +593,22 @@ def test_a_threat_told_in_a_quote_aims_at_the_organisation_it_names() -> None:
     threat = _on(events, "وقال")
     assert threat["type"] == "THREATEN"
     assert _names(threat["target"]) == ["حزب الله"]
+
+
+def test_a_chain_of_light_verbs_hands_the_first_subject_to_the_last_noun() -> None:
+    events = _events('وقال وزير الدفاع إن موسكو "لن تستغل فتح الممرات لشن هجمات" على المدن.')
+    assert _names(_on(events, "هجمات")["source"]) == ["موسكو"]
+
+
+def test_a_preposition_inside_a_title_does_not_hide_the_subject() -> None:
+    ev = _on(
+        _events("غادر رئيس الحكومة المكلفة من مجلس النواب فتحي باشاغا العاصمة طرابلس."), "غادر"
+    )
+    assert _names(ev["source"]) == ["فتحي باشاغا"]
+
+
+def test_a_phrase_after_an_adjective_is_not_a_title() -> None:
+    ev = _on(
+        _events("وانسحبت القوات الحكومية الشهر الماضي من مواقع جنوب مدينة الحديدة."), "وانسحبت"
+    )
+    assert ev["source"] == []

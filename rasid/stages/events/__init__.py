@@ -192,7 +192,10 @@ def _light_subject(
         if match.entry.pos == "verb":
             return None
         subj = subject_before(view, groups, k, lo) or subject_after(view, groups, k, hi, i)
-        return subj if subj is not None and subj.stop <= i else None
+        if subj is not None:
+            return subj if subj.stop <= i else None
+        # لن تستغل فتح الممرات لشن هجمات: a light verb with no subject of its own hands on
+        # the subject of the one that governs it
     return None
 
 
@@ -615,6 +618,9 @@ def _event(
     if not source and not participle and not coordinated and verbal:
         ref = _nominal_subject(view, head, doc.actors)
         source = [ref] if ref is not None else []  # ونفى الجيش …، البعثة ستعقد …
+    if not source and trig.light is not None:
+        chained = _light_subject(view, groups, trig.light, lo, hi)
+        source = chained.refs() if chained is not None else []
     if not source and not participle and not coordinated and verbal:
         ref = _national_subject(view, head, doc.actors)
         source = [ref] if ref is not None else []  # القوات الأوكرانية حاولت …

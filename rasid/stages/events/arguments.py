@@ -156,6 +156,7 @@ def _crosses_phrase(view: SentenceView, between: range, g: Group) -> bool:
         if j not in view.inside
         and view.is_word(j, "preposition")
         and not view.is_title(j - 1)  # المتحدث باسم …، النائب عن …: inside a title
+        and not view._in_title(j, view.forms(j))  # الحكومة المكلفة من البرلمان فلان
     ]
     if not preps:
         return False

@@ -17,6 +17,8 @@ from rasid.stages.entities.tokens import Token, entity_words, is_adjective, toke
 from rasid.wordlists import word_classes
 
 PARTICIPANT_TYPES = frozenset({"PER", "ORG", "LOC"})
+# prepositions a title can hold (النائب عن مدينة فلان، رئيس الحكومة المكلفة من البرلمان فلان)
+TITLE_PREPOSITIONS = frozenset({"عن", "من", "لدي"})
 TITLE_REACH = 7  # words of a title between a preposition and the name it governs
 PLACE_TYPES = frozenset({"LOC", "FAC"})
 
@@ -139,13 +141,14 @@ class SentenceView:
         return None
 
     def _in_title(self, j: int, forms: frozenset[str]) -> bool:
-        """عن inside a title (الرئيس المشارك عن المعارضة فلان، النائب عن مدينة …)."""
-        if "عن" not in forms or j < 1 or j - 1 in self.inside:
+        """عن، من، لدى inside a title (الرئيس المشارك عن المعارضة فلان، الحكومة المكلفة من
+        البرلمان، المندوب لدى الأمم المتحدة)."""
+        if not forms & TITLE_PREPOSITIONS or j < 1 or j - 1 in self.inside:
             return False
-        if self._leads_to_name(j - 1):
-            return True
+        if self._leads_to_name(j - 1) if "عن" in forms else self.is_title(j - 1):
+            return True  # (الشهر الماضي من مواقع …: an adjective before من is no title)
         prev = self.tokens[j - 1].norm  # a title and its modifier (الرئيس المشارك عن)
-        return j >= 2 and prev.startswith("ال") and self._leads_to_name(j - 2)
+        return j >= 2 and prev.startswith("ال") and self.is_title(j - 2)
 
     def is_title(self, j: int) -> bool:
         """A title word outside any mention (المتحدث، نائبة، الرئيس)."""
