@@ -612,3 +612,45 @@ def test_a_phrase_after_an_adjective_is_not_a_title() -> None:
         _events("وانسحبت القوات الحكومية الشهر الماضي من مواقع جنوب مدينة الحديدة."), "وانسحبت"
     )
     assert ev["source"] == []
+
+
+def test_a_condition_in_a_later_clause_leaves_the_earlier_act_asserted() -> None:
+    events = _events(
+        "ورحبت الولايات المتحدة بالاجتماع، وقالت وزارة الخارجية الأمريكية إنها ستفرض "
+        'عقوبات جديدة على قادة الطرفين "إذا استمر القتال".'
+    )
+    assert _on(events, "ورحبت")["modality"] == "asserted"
+    assert _on(events, "عقوبات")["modality"] == "conditional"
+
+
+def test_a_light_verb_does_not_govern_a_noun_inside_a_condition() -> None:
+    events = _events(
+        "وقالت وزارة الخارجية الأمريكية إنها ستفرض عقوبات على قادة الطرفين "
+        '"إذا استمر استهداف المدنيين".'
+    )
+    assert all(not e["source"] for e in events if e["trigger"] == "استهداف")
+
+
+def test_a_verb_describing_an_indefinite_noun_has_no_party_as_object() -> None:
+    events = _events(
+        "وأفرج الجيش عن خمسين أسيراً، وقال قائد الجيش عبد الفتاح البرهان إن ذلك جاء "
+        'في خطوة وصفها مراقبون بأنها "بادرة حسن نية".'
+    )
+    described = _on(events, "وصفها")
+    assert described["target"] == [] and described["source"] == []
+
+
+def test_a_plural_object_pronoun_does_not_point_at_one_country() -> None:
+    events = _events(
+        "ونفت الإمارات الاتهامات. وفي جنيف، عقد المبعوث الأممي رمطان لعمامرة اجتماعاً مع "
+        "ممثلين عن الطرفين، دعاهم خلاله إلى الالتزام بإعلان جدة."
+    )
+    assert _on(events, "دعاهم")["target"] == []
+
+
+def test_a_verb_followed_by_an_unnamed_force_does_not_inherit_the_last_subject() -> None:
+    events = _events(
+        "وزار الرئيس المصري عبد الفتاح السيسي الخرطوم الأسبوع الماضي. "
+        "وأطلقت قوات مسلحة سراح خمسين أسيراً."
+    )
+    assert _on(events, "وأطلقت")["source"] == []

@@ -66,6 +66,7 @@ from rasid.stages.events.view import (
     pronoun_suffix,
     sentence_views,
 )
+from rasid.wordlists import word_classes
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 ADJUNCT_WORDS = frozenset({"في", "خلال"})  # وصل … في زيارة: the act is the clause subject's
@@ -140,9 +141,10 @@ def _implicit_subject(
         if pronoun or first_person:
             return speakers
         return []
-    if done and not _noun_after(view, head):
+    own_subject = _noun_after(view, head) or _subject_word(view, head + 1)
+    if done and not own_subject:
         return list(done[-1].source)
-    if previous and tok.text.startswith("و") and head - lo <= 1 and not _noun_after(view, head):
+    if previous and tok.text.startswith("و") and head - lo <= 1 and not own_subject:
         return list(previous[-1].source)
     if tok.text.startswith("و") and head > 0 and view.tokens[head - 1].norm in (",", "،"):
         first = _opening_subject(view, groups)
@@ -270,6 +272,19 @@ def _noun_after(view: SentenceView, head: int) -> bool:
         and not view._leads_to_name(j)
         and not view.is_word(j, "pair")
         and not view.is_word(j, "delegation")
+    )
+
+
+def _subject_word(view: SentenceView, j: int) -> bool:
+    """A word after a verb that opens a subject the entities stage did not name: a force
+    (وأطلقت قوات …), a title (وقال مسؤول …) or an unnamed source (وصفها مراقبون)."""
+    if j >= len(view.tokens) or j in view.inside:
+        return False
+    norm = view.tokens[j].norm
+    return (
+        view.is_word(j, "force")
+        or view.is_title(j)
+        or norm in word_classes("quote_words.tsv")["anonymous"]
     )
 
 
@@ -432,7 +447,7 @@ def _pair_subject(view: SentenceView, head: int, hi: int) -> int | None:
 
 
 def _pronoun_object(
-    view: SentenceView, groups: list[Group], i: int, source: list[dict],
+    doc: Document, view: SentenceView, groups: list[Group], i: int, source: list[dict],
     done: list[Event], previous: list[Event],
 ) -> list[dict]:  # fmt: skip
     """Whom an object pronoun (استقبله، حثهما، هنأه) points back at: the other party of the
@@ -446,18 +461,27 @@ def _pronoun_object(
     if view.forms(i - 1) & {"ما"} and claims and lookup(tok.norm).entry.type == "REJECT":
         claimants = [r for r in claims[-1].source if r["actor"] not in own]
         return [{**r, "text": tok.text, "start": tok.start, "end": tok.end} for r in claimants]
-    if view.is_word(i - 1, "relative") or view.forms(i - 1) & {"ما"}:
+    if view.is_word(i - 1, "relative") or view.forms(i - 1) & {"ما"} or _describes(view, i - 1):
         return []
-    dual = pronoun_suffix(tok.text) == "هما"
+    suffix = pronoun_suffix(tok.text)
+    kinds = {a.id: a.type for a in doc.actors}
 
     def fits(refs: list[dict]) -> bool:
         actors = {r["actor"] for r in refs}
-        return bool(refs) and not actors & own and (len(actors) == 2 if dual else len(actors) == 1)
+        if not refs or actors & own:
+            return False
+        if suffix == "هما":
+            return len(actors) == 2
+        if suffix == "هم":  # a group, or several: never one country or one person
+            return len(actors) > 1 or all(kinds.get(a) == "ORG" for a in actors)
+        if suffix == "ها" and any(kinds.get(a) == "PER" for a in actors):
+            return False  # ها: a country, a body or a thing (وصفتها), hardly a man named
+        return len(actors) == 1
 
     options: list[list[dict]] = []
     if done:
         options += [list(done[-1].target), list(done[-1].source)]
-    g = possessor(view, groups, i, 0, dual)
+    g = possessor(view, groups, i, 0, suffix == "هما")
     if g is not None:
         options.append(g.refs())
     if previous:
@@ -466,6 +490,22 @@ def _pronoun_object(
         if fits(refs):
             return [{**r, "text": tok.text, "start": tok.start, "end": tok.end} for r in refs]
     return []
+
+
+def _describes(view: SentenceView, k: int) -> bool:
+    """Is token ``k`` an indefinite common noun, so that the verb after it describes it and
+    its pronoun stands for it (في خطوة وصفها مراقبون، في بيان نشرته الوزارة)?"""
+    if k < 0 or k in view.inside or k in view.dates:
+        return False
+    norm = view.tokens[k].norm.lstrip("وف")
+    if not norm[:1].isalpha() or norm.startswith("ال") or len(norm) < 3:
+        return False
+    return not (
+        any(view.is_word(k, kind) for kind in ("preposition", "particle", "complementizer"))
+        or any(view.is_word(k, kind) for kind in ("boundary", "relative", "resume_before"))
+        or lookup(norm) is not None
+        or view._leads_to_name(k)
+    )
 
 
 def _symmetric(trig: Trigger) -> bool:
@@ -646,7 +686,7 @@ def _event(
         owner = possessor(view, groups, i, lo, False)  # قال فلان بعد محادثات مع فلان
         source = owner.refs() if owner is not None else []
     if not target and tgt is None and verbal and object_pronoun(view, i):
-        target = _pronoun_object(view, groups, i, source, done, previous)
+        target = _pronoun_object(doc, view, groups, i, source, done, previous)
     if not target and tgt is None and verbal and trig.light is None:
         ref = object_nisba(view, entry, after + 1, doc.actors)
         target = [ref] if ref is not None and ref["actor"] not in _actors(source) else []

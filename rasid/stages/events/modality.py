@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasid.normalize import normalize_arabic
+from rasid.stages.events.arguments import new_clause
 from rasid.stages.events.triggers import Trigger
 from rasid.stages.events.view import SentenceView, function_forms
 
@@ -51,8 +52,9 @@ def find_modality(view: SentenceView, trig: Trigger, lo: int, hi: int) -> str:
             span = range(max(lo, anchor - BEFORE_WINDOW), anchor)
         elif where == "after":
             span = range(i + 1, min(hi, i + 1 + AFTER_WINDOW))
-        else:
-            span = range(i + 1, hi)
+        else:  # up to a new clause (رحبت بالاجتماع، وقالت إنها ستفرض … إذا …: not the welcome's)
+            end = next((j for j in range(i + 1, hi) if new_clause(view, j)), hi)
+            span = range(i + 1, end)
         if any(_at(view, j, words) for j in span) and (
             modality == "denied" or found is None or modality == "conditional"
         ):

@@ -111,8 +111,10 @@ def find_triggers(view: SentenceView) -> list[Trigger]:
     for i, tok in enumerate(view.tokens):
         if i in view.inside:
             continue
-        if last_light is not None and view.is_word(i, "complementizer"):
-            last_light = None  # أكد أن التنسيق …: a reported clause is not the light verb's object
+        if last_light is not None and (
+            view.is_word(i, "complementizer") or view.is_word(i, "condition")
+        ):  # أكد أن التنسيق …، ستفرض عقوبات إذا استمر استهداف …: another clause's noun
+            last_light = None
         match = _reading(view, i)
         if match is None:
             continue
