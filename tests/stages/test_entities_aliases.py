@@ -109,3 +109,16 @@ def test_worded_surname_joined_by_and_before_a_verb_is_the_person() -> None:
         {"سالم الكبير": "PER"},
     )
     assert mentions(doc).count(("الكبير", "PER")) == 1
+
+
+def test_country_adjective_after_a_proper_name_stays_outside_it() -> None:
+    doc = run(
+        "وقال رئيس شركة فيرتوغاز الأوكرانية إن الإمدادات توقفت.",
+        {"فيرتوغاز الأوكرانية": "ORG"},
+    )
+    assert ("فيرتوغاز", "ORG") in mentions(doc)
+
+
+def test_country_adjective_of_a_ministry_stays_in_its_name() -> None:
+    doc = run("وأعلنت وزارة الدفاع الروسية تدمير مستودع.", {"وزارة الدفاع الروسية": "ORG"})
+    assert ("وزارة الدفاع الروسية", "ORG") in mentions(doc)

@@ -33,6 +33,7 @@ from rasid.stages.entities.recognize import (
     bracketed_aliases,
     country_types,
     drop_adjectives,
+    drop_nationality,
     extend_names,
     join_people,
     model_mentions,
@@ -97,6 +98,7 @@ def find_mentions(
     mentions = split_people(mentions, tokens, lexicon)
     mentions = trim_tails(mentions, tokens, entity_words()["title"], lexicon)
     strip_titles(mentions, tokens)
+    drop_nationality(mentions, tokens)
     mentions = sorted(
         [*mentions, *title_names(mentions, tokens, sentences, lexicon)],
         key=lambda m: (m.first, -m.stop),

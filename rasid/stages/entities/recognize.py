@@ -264,6 +264,37 @@ def trim_tails(
     ]
 
 
+def is_nationality(norm: str) -> bool:
+    """A nisba adjective of a country: "الروسية" (روسيا), "التركي" (تركيا), "العراقي" (العراق)."""
+    if not is_adjective(norm):
+        return False
+    stem = norm[2:-2] if norm.endswith("يه") else norm[2:-1]
+    countries = country_names()
+    return any(f in countries for f in (stem, stem + "يا", stem + "ا", "ال" + stem))
+
+
+def drop_nationality(mentions: list[Mention], tokens: Sequence[Token]) -> None:
+    """A country's adjective after a proper name is no part of it: "[إنرجوأتوم] الأوكرانية",
+    "[غازي عنتاب] التركية" — while a body's name keeps it ("وزارة الدفاع الروسية")."""
+    words = entity_words()
+    heads = frozenset().union(
+        *(words[k] for k in ("generic", "orghead", "fac", "event", "law", "area", "town", "seat"))
+    )  # "حي السويدي": a district named by the adjective
+    for m in mentions:
+        if m.source != "model" or m.type not in ("ORG", "LOC") or m.stop - m.first < 2:
+            continue
+        if not is_nationality(tokens[m.stop - 1].norm):
+            continue
+        rest = [t.norm for t in tokens[m.first : m.stop - 1]]
+        if all(
+            w.isalpha()
+            and not any(f.startswith("ال") for f in word_forms(w))
+            and not bare(w, heads)
+            for w in rest
+        ):
+            m.stop -= 1
+
+
 def strip_titles(mentions: list[Mention], tokens: Sequence[Token]) -> None:
     """Titles the tagger took into a person's name go back to the role: "المشير خليفة حفتر"."""
     words = entity_words()
