@@ -93,7 +93,12 @@ def test_a_reported_clause_is_not_the_light_verbs_object() -> None:
         ('أي هجوم على أراضينا "خط أحمر"', "THREATEN"),
         ('الحكومة "يجب أن تستقيل فوراً"', "REQUEST"),
         ('بعض القادة "متورطون في تهريب السلاح"', "ACCUSE"),
+        ("الميليشيات ارتكبت مجازر بحق المدنيين", "ACCUSE"),
+        ("التقارير عن الاجتماع مفبركة", "REJECT"),
+        ("كل الخيارات مطروحة للرد على الهجوم", "THREATEN"),
+        ("هناك ضرورة لاستئناف المفاوضات", "REQUEST"),
         ("المحادثات كانت مثمرة وبناءة", None),
+        ("بلاده لن تسمح بتكرار الأزمة", None),  # a resolve, not a threat (gold)
     ],
 )
 def test_what_a_quote_says_types_its_generic_cue(content: str, type_: str | None) -> None:
