@@ -122,3 +122,12 @@ def test_country_adjective_after_a_proper_name_stays_outside_it() -> None:
 def test_country_adjective_of_a_ministry_stays_in_its_name() -> None:
     doc = run("وأعلنت وزارة الدفاع الروسية تدمير مستودع.", {"وزارة الدفاع الروسية": "ORG"})
     assert ("وزارة الدفاع الروسية", "ORG") in mentions(doc)
+
+
+def test_bracketed_short_name_that_is_a_word_repeats_only_where_an_actor_fits() -> None:
+    doc = run(
+        "وقعت جبهة القوى الوطنية (صمود) البيان. واتهمت صمود الجيش بالانحياز، وسط صمود شعبي.",
+        {"جبهة القوى الوطنية": "ORG"},
+    )
+    assert mentions(doc).count(("صمود", "ORG")) == 2  # "(صمود)" and "واتهمت صمود"
+    assert actor_of(doc, "صمود") == actor_of(doc, "جبهة القوى الوطنية")

@@ -52,10 +52,12 @@ def vote_types(mentions: Sequence[Mention]) -> None:
             m.type = "PER"
 
 
-def _worded(norm: str, surnames: set[str]) -> bool:
-    """``norm`` is one of ``surnames``, bare or after a sure clitic ("والكبير")."""
+def _worded(norm: str, names: dict[str, str]) -> str | None:
+    """The type of ``norm`` among ``names``, read bare or after a sure clitic ("والكبير")."""
+    if norm in names:
+        return names[norm]
     cut = clitic_candidates(norm)
-    return norm in surnames or bool(cut and cut[0][1].startswith("ال") and cut[0][1] in surnames)
+    return names.get(cut[0][1]) if cut and cut[0][1].startswith("ال") else None
 
 
 def _agrees(tokens: Sequence[Token], i: int, first: int) -> bool:
@@ -92,11 +94,13 @@ def find_repeats(
         for words, kind in names.items()
         if len(words) > 1 or (len(words[0]) >= MIN_LETTERS and not lexicon.is_common(words[0]))
     }
-    # a surname that is also a word ("البرهان", "الكبير", "السوداني"): only where a person fits
+    # a surname that is also a word ("البرهان", "الكبير", "السوداني"), or a short name given
+    # in brackets that is one ("(تقدم)"): only where an actor fits ("واتهم تقدم")
+    bracketed = {m.name: m.type for m in mentions if m.alias_of is not None and " " not in m.name}
     worded = {
-        words[0]
+        words[0]: kind
         for words, kind in names.items()
-        if kind == "PER"
+        if (kind == "PER" or words[0] in bracketed)
         and len(words) == 1
         and words not in usable
         and len(words[0]) >= MIN_LETTERS
@@ -134,8 +138,9 @@ def find_repeats(
                         break
                 if hit:
                     break
-            if hit is None and _worded(whole, worded) and person_slot(tokens, i, first, limit):
-                hit = (1, "PER")
+            kind = _worded(whole, worded)
+            if hit is None and kind and person_slot(tokens, i, first, limit):
+                hit = (1, kind)
             if hit is None and i > first and bare(tokens[i - 1].norm, titles):
                 kind = first_names.get(tokens[i].norm)
                 if kind and not lexicon.is_common(tokens[i].norm):
