@@ -20,7 +20,13 @@ from rasid.document import Document, Span
 from rasid.normalize import normalize_arabic
 from rasid.pipeline import stage
 from rasid.stages.entities.tokens import tokenize
-from rasid.stages.quotes.chains import Hop, outlet_hop, relayed_by, speaker_hops
+from rasid.stages.quotes.chains import (
+    Hop,
+    drop_own_outlet,
+    outlet_hop,
+    relayed_by,
+    speaker_hops,
+)
 from rasid.stages.quotes.cues import cue_of
 from rasid.stages.quotes.lexicon import words
 from rasid.stages.quotes.readers import Quote, read_cue
@@ -75,8 +81,8 @@ def find_quotes(doc: Document) -> list[Quote]:
     clean = doc.clean_text[:MAX_CHARS]
     entities = sorted(doc.spans.get("entities", []), key=lambda s: s.start)
     starts = [s.start for s in entities]
-    ctx = Context(clean, doc.actors, entities)
     sentences = doc.sentences or [Span(0, len(clean), "sentence")]
+    ctx = Context(clean, doc.actors, entities, [(s.start, s.end) for s in sentences])
     quotes: list[Quote] = []
     for s in sentences:
         if s.start >= len(clean):
@@ -103,7 +109,7 @@ def _sentence_quotes(sent: Sentence, ctx: Context) -> list[Quote]:
         if any(q.cue.start < token.start < q.start for q in out):
             continue  # between an earlier cue and its content: part of its speaker phrase
         inside = any(q.start <= token.start < q.end for q in out)
-        if inside and cue.complement in ("request", "describe", "source"):
+        if inside and cue.complement in ("request", "describe", "source", "told"):
             continue  # "حكومتها تطالب بـ…" inside a quote is what was said, not a new quote
         if _cites_scripture(sent, i):
             continue
@@ -237,7 +243,11 @@ def _chain(q: Quote, outlet: Hop | None) -> list[Hop]:
     while p is not None:
         inner = [*p.relays, *speaker_hops(p.speaker, "relay"), *inner]
         p = p.parent
-    hops = [*([outlet] if outlet else []), *inner, *q.relays, *speaker_hops(q.speaker)]
+    hops = [
+        *([outlet] if outlet else []),
+        *drop_own_outlet([*inner, *q.relays], outlet),
+        *speaker_hops(q.speaker),
+    ]
     return [dict(h) for h in hops]  # no dict shared between quotes: linking renames in place
 
 

@@ -8,10 +8,13 @@ verb ("نقلت وكالة إنترفاكس عن") or named after a relative ver
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from rasid.document import Document
 from rasid.normalize import normalize_arabic
+from rasid.stages.quotes.lexicon import words
 from rasid.stages.quotes.speakers import Ref, Speaker
 from rasid.stages.quotes.text import CLOSING, OPENING, Sentence, is_word
 
@@ -77,6 +80,66 @@ def relay_hop(sent: Sentence, p: int, q: int, clean: str) -> Hop | None:
             "end": end,
         }
     return None
+
+
+def told_to(sent: Sentence, p: int, q: int, clean: str) -> Hop | None:
+    """The outlet the speaker talked to, between the cue's subject and its complement
+    ("قال X لوكالة تسنيم إن"، "في تصريح لصحيفة الشرق الأوسط"، "قال لرويترز"): the page
+    cites it for the quote. :func:`drop_own_outlet` removes it when it is the page's own."""
+    toks = sent.tokens
+    for k in range(p, q):
+        t = toks[k]
+        if not t.norm.startswith("ل") or t.norm.startswith("لل"):
+            continue
+        span = sent.agent_at(k)
+        headed = is_word(t, "outlet") and t.norm[1:] in words()["outlet"]
+        named = span is not None and span.start > t.start and _agency(span.text)
+        if not (headed or named):
+            continue
+        hop = relay_hop(sent, k, q, clean)
+        if hop is not None and hop["text"].startswith("ل") and hop["start"] == t.start:
+            hop = {**hop, "text": hop["text"][1:], "start": hop["start"] + 1}
+        return hop
+    return None
+
+
+def _agency(name: str) -> bool:
+    norm = normalize_arabic(name)
+    return norm in words()["agency"] or norm in _dateline_agencies()
+
+
+@cache
+def _dateline_agencies() -> frozenset[str]:
+    text = resources.files("rasid.data").joinpath("agencies.txt").read_text("utf-8")
+    return frozenset(
+        normalize_arabic(line.strip()) for line in text.splitlines() if line.strip()[:1] != "#"
+    )
+
+
+def drop_own_outlet(hops: list[Hop], outlet: Hop | None) -> list[Hop]:
+    """The page's own outlet is the chain's first hop, never also a relay ("رويترز" page:
+    "قال لرويترز" adds nothing)."""
+    if outlet is None:
+        return hops
+    own, names = outlet.get("actor"), _spellings(outlet.get("text") or "")
+    return [
+        h
+        for h in hops
+        if h.get("kind") != "relay"
+        or not (
+            (own is not None and h.get("actor") == own) or _spellings(h.get("text") or "") & names
+        )
+    ]
+
+
+def _spellings(name: str) -> frozenset[str]:
+    """``name`` and the other spellings of the same agency (``same_agency``)."""
+    norm = normalize_arabic(name)
+    for group in words()["same_agency"]:
+        names = frozenset(group.split("|"))
+        if norm in names:
+            return names
+    return frozenset({norm}) if norm else frozenset()
 
 
 def relayed_by(sent: Sentence, clean: str) -> list[Hop]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from rasid.stages.entities.tokens import Token, raw_offset
-from rasid.stages.quotes.chains import Hop, relay_hop
+from rasid.stages.quotes.chains import Hop, relay_hop, told_to
 from rasid.stages.quotes.content import clause_end, complement, content_span
 from rasid.stages.quotes.cues import cue_of
 from rasid.stages.quotes.lexicon import Cue, cue_forms
@@ -35,6 +35,8 @@ _OCCASION = frozenset({"في", "خلال"})
 _WITH = frozenset({"مع", "ومع", "بين"})
 MAX_AFTER_OCCASION = 12  # tokens: the occasion, the outlet, the title, then the name
 _AS_SAID = frozenset({"حسبما", "بحسبما", "وحسبما", "وفقما"})  # "…، حسبما قال X"
+_AS = frozenset({"كما", "مثلما"})  # "…، كما قال X" (with no complement after it)
+_BIHI = frozenset({"به", "بها"})
 _THAT = frozenset({"ذلك", "هذا"})  # "…، ذكر ذلك X": the words before are what was said
 _POSTPOSED_CLAUSE = 6  # words before the comma: fewer are an opener, not what was said
 _POSTPOSED_TITLE = 5  # words of title before a postposed speaker's name
@@ -66,6 +68,10 @@ def read_cue(
     object, a preposition that attributes nothing)."""
     toks = sent.tokens
     n = len(toks)
+    if cue.complement == "as_put":
+        if i >= 2 and toks[i - 1].norm == "حد" and toks[i - 2].norm in ("علي", "وعلي"):
+            return _as_put(sent, i, cue, ctx, body)
+        return None
     if cue.kind == "preposition":
         if cue.complement == "relay":
             if i + 1 < n and toks[i + 1].norm == _RELAY_FROM:
@@ -75,6 +81,15 @@ def read_cue(
             return None  # "بحسب ما أفادت X": the verb is the cue
         return _source(sent, i, i, i + 1, cue, ctx, body)
     if i >= 2 and toks[i - 1].norm in _AS_SAID:  # "…، حسبما قال X"
+        return _source(sent, i - 1, i, _past_bihi(sent, i + 1), cue, ctx, body)
+    if (
+        i >= 3
+        and toks[i - 1].norm in _AS
+        and toks[i - 2].text in COMMAS
+        and cue.complement in ("that", "any", "report")
+        and complement(sent, i) is None
+        and read_speaker(sent, i + 1, len(toks), ctx) is not None
+    ):  # "…، كما قال المرصد": the clause before the comma is what was said
         return _source(sent, i - 1, i, i + 1, cue, ctx, body)
     if cue.kind == "verb" and i - 1 > body and toks[i - 1].text in COMMAS:
         after = _postposed(sent, i, cue, ctx, body)
@@ -85,7 +100,7 @@ def read_cue(
         if prep is not None and prep.kind == "preposition":
             if cue.complement == "relay":
                 return _relayed_source(sent, i, cue, ctx, body)
-            return _source(sent, i - 2, i, i + 1, cue, ctx, body)
+            return _source(sent, i - 2, i, _past_bihi(sent, i + 1), cue, ctx, body)
     if cue.complement == "relay":
         return _relay(sent, i, cue, ctx)
     if cue.complement == "request":
@@ -93,6 +108,25 @@ def read_cue(
     if cue.complement == "describe":
         return _describe(sent, i, cue, ctx, before)
     return _clause(sent, i, cue, ctx, before)
+
+
+def _past_bihi(sent: Sentence, p: int) -> int:
+    """The subject after "وفق ما أفاد به" follows the resumptive به/بها."""
+    return p + 1 if p < len(sent.tokens) and sent.tokens[p].norm in _BIHI else p
+
+
+def _as_put(sent: Sentence, i: int, cue: Cue, ctx: Context, body: int) -> Quote | None:
+    """ "…، على حد قوله / تعبيره": the clause before is what the subject of the sentence (or
+    the last speaker) said."""
+    toks = sent.tokens
+    prep = i - 2
+    if prep <= body or toks[prep - 1].text not in COMMAS:
+        return None
+    speaker = antecedent(sent, prep, ctx)
+    quote = _quote(sent, i, cue, speaker, body, prep - 1)
+    if quote is not None:
+        quote.attribution = True
+    return quote
 
 
 def _relay_inside(sent: Sentence, i: int, q: int) -> int | None:
@@ -147,7 +181,8 @@ def _postposed(sent: Sentence, i: int, cue: Cue, ctx: Context, body: int) -> Quo
     toks = sent.tokens
     if toks[i].norm not in cue_forms():
         return None  # "…، وطالب X بـ": a verb with a conjunction is coordinated, not postposed
-    if sum(t.text.isalpha() for t in toks[body : i - 1]) < _POSTPOSED_CLAUSE:
+    quoted = sent.opens(body) and toks[i - 2].text in CLOSING and i - 2 > body + 1
+    if not quoted and sum(t.text.isalpha() for t in toks[body : i - 1]) < _POSTPOSED_CLAUSE:
         return None  # "وفي ريف إدلب، أفاد المرصد …": an adverbial opener, not the words
     p = i + 1
     if p < len(toks) and toks[p].norm in _THAT:
@@ -188,6 +223,7 @@ def _clause(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote])
     """قال/أكد/أضاف …: content after the complementiser, a colon or an opening quotation."""
     toks = sent.tokens
     comp = complement(sent, i)
+    outlet = None
     if comp is not None and comp[0] == i + 1 and _aside(sent, i):
         return None
     if cue.kind == "participle":
@@ -207,6 +243,7 @@ def _clause(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote])
             or antecedent(sent, i, ctx)
         )
         nxt = comp[1]
+        outlet = told_to(sent, i + 1, q, ctx.clean)
     else:
         read = read_speaker(sent, i + 1, clause_end(sent, i + 1), ctx)
         speaker = read or antecedent(sent, i, ctx)
@@ -223,7 +260,10 @@ def _clause(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote])
         first = nxt
     else:
         return None
-    return _quote(sent, i, cue, speaker, first, clause_end(sent, first))
+    quote = _quote(sent, i, cue, speaker, first, clause_end(sent, first))
+    if quote is not None and outlet is not None:
+        quote.relays.append(outlet)
+    return quote
 
 
 def _bi_report(sent: Sentence, i: int, cue: Cue, ctx: Context) -> Quote | None:

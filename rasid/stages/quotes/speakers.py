@@ -15,8 +15,8 @@ from typing import Any
 from rasid.document import Actor, Span
 from rasid.normalize import normalize_arabic
 from rasid.stages.entities.tokens import word_forms
-from rasid.stages.quotes.lexicon import words
-from rasid.stages.quotes.text import COMMAS, ENDS, OPENING, Sentence, is_word
+from rasid.stages.quotes.lexicon import cue_forms, words
+from rasid.stages.quotes.text import COMMAS, ENDS, OPENING, Sentence, is_word, sacred_span
 
 Ref = dict[str, Any]
 _RELATIVES = ("الذي", "التي", "الذين")
@@ -25,6 +25,8 @@ _PEER = ("ونظيره", "ونظيرته", "ونظيريه")  # "X ونظيره 
 _COMPLEMENT_PREPS = ("الي", "في", "لدي")
 _AFTER_NAME = frozenset({"ان", "بان", "انه", "انها", "الي", "عن", "من", ":"})
 _ONE_OF = ("احد", "احدي")  # "أحد السكان": anonymous unless a name follows
+_PAIR_REACH = 3  # sentences back to the meeting a dual ("الجانبان") refers to
+_TITLE_WORDS = 3  # definite words of a partner's title (ووزير الخارجية الروسي)
 MAX_PHRASE = 8
 SPOKESMAN_PHRASE = 13  # المتحدث باسم غرفة عمليات X، العقيد فلان الفلاني: the name in apposition
 MAX_NAMED = 14  # a person's name may follow a long title
@@ -50,6 +52,7 @@ class Context:
     clean: str
     actors: list[Actor]
     entities: list[Span]
+    sentences: list[tuple[int, int]] = field(default_factory=list)
     last: Speaker | None = None
     last_statement: Speaker | None = None  # the last speaker whose words were a statement
 
@@ -87,6 +90,14 @@ def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
         back = _group_back_reference(sent, p, q, ctx)
         if back is not None:
             return back
+    if is_word(tok, "dual") and sent.agent_at(p) is None:
+        pair = recent_pair(sent.tokens[p].start, ctx, people=is_word(tok, "dual_people"))
+        if pair is not None:
+            text, start, end = sent.text(ctx.clean, p, p)
+            actors = [{**ref(s), "text": text, "start": start, "end": end} for s in pair]
+            return Speaker("role", text, start, end, actors, None, p + 1)
+    if _unnamed_title(sent, p, q):
+        return _group(sent, p, q, "anonymous", ctx)
     if is_word(tok, "anonymous") and sent.agent_at(p) is None and not _named_one(sent, p, q):
         return _group(sent, p, q, "anonymous", ctx)
     if is_word(tok, "collective") and sent.agent_at(p) is None:
@@ -127,6 +138,23 @@ def _group_back_reference(sent: Sentence, p: int, q: int, ctx: Context) -> Speak
     text, start, end = sent.text(ctx.clean, p, stop - 1)
     affiliation = last.affiliation if group_last and last is not None else None
     return Speaker(kind, text, start, end, [], affiliation, stop)
+
+
+def _unnamed_title(sent: Sentence, p: int, q: int) -> bool:
+    """ "قائد ميداني", "ضابط في الجيش", "نائب في البرلمان": a title with no office after it
+    and no name is an unnamed source; "قائد الجيش" (an office) and "نائب الرئيس X" are not."""
+    toks = sent.tokens
+    if not is_word(toks[p], "unnamed_title") or sent.agent_at(p) is not None:
+        return False
+    if p + 1 < len(toks) and (
+        toks[p + 1].norm.startswith(("ال", "باسم")) or sent.agent_at(p + 1) is not None
+    ):
+        return False
+    stop = _window(sent, p, q, keep=("في", "من"))
+    return not any(
+        (s := sent.agent_at(k)) is not None and s.attrs.get("type") == "PER"
+        for k in range(p + 1, stop)
+    )
 
 
 def _named_one(sent: Sentence, p: int, q: int) -> bool:
@@ -217,12 +245,35 @@ def _spokesman(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker:
         actor = {**ref(span), "text": text, "start": start, "end": end}
         return Speaker("role", text, start, end, [actor], None, last + 1)
     last = p + 1 if p + 1 < stop and _is_adjective(toks[p + 1].norm) else p
-    if p + 1 < stop and toks[p + 1].norm.startswith("باسم"):
-        last = p + 1
+    if last + 1 < stop and toks[last + 1].norm.startswith("باسم"):
+        last += 1
+        body = _body_named(sent, last + 1, stop, ctx) if not pronoun else None
+        if body is not None:  # "المتحدث باسم الوزارة": the ministry named before
+            text, start, end = sent.text(ctx.clean, p, last + 1)
+            actor = {**ref(body), "text": text, "start": start, "end": end}
+            return Speaker("role", text, start, end, [actor], None, last + 2)
+        if not pronoun and last + 1 < stop and toks[last + 1].norm.startswith("ال"):
+            text, start, end = sent.text(ctx.clean, p, last + 1)  # a body the text never named
+            return Speaker("role", text, start, end, [], None, last + 2)
     text, start, end = sent.text(ctx.clean, p, last)
     who = antecedent(sent, p, ctx, first=True)
     actors = [{**a, "text": text, "start": start, "end": end} for a in who.actors] if who else []
     return Speaker("role", text, start, end, actors, None, last + 1)
+
+
+def _body_named(sent: Sentence, k: int, stop: int, ctx: Context) -> Span | None:
+    """The organisation a definite head after "باسم" refers back to ("الحكومة", "الوزارة",
+    "الخارجية"): the latest one before it whose name has that word."""
+    if k >= stop or not sent.tokens[k].norm.startswith("ال") or len(sent.tokens[k].norm) < 5:
+        return None
+    bare = sent.tokens[k].norm[2:]
+    before = sent.tokens[k].start
+    for span in reversed(ctx.entities):
+        if span.start >= before or span.attrs.get("type") != "ORG":
+            continue
+        if any(bare in {w, w.removeprefix("ال")} for w in normalize_arabic(span.text).split()):
+            return span
+    return None
 
 
 def _is_adjective(norm: str) -> bool:
@@ -235,13 +286,14 @@ def _statement(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     # only an indefinite head takes its owner after it ("بيان لوزارة X", "بيان الخارجية");
     # after "النص" a name is the object ("ودعا النص قائد …")
     owner = p + 1 if not sent.tokens[p].norm.startswith("ال") else p
+    while owner < stop and owner > p and is_word(sent.tokens[owner], "issued_by"):
+        owner += 1  # "بيان مشترك صادر عن X"
     for i in range(p + 1, min(stop, owner + 1)):
         if is_word(sent.tokens[i], "spokesman") and sent.agent_at(i) is None:
             return _spokesman(sent, i, q, ctx)
         span = sent.agent_at(i)
         if span is not None:
-            last = sent.last_token_of(span, i)
-            return Speaker("actor", span.text, span.start, span.end, [ref(span)], None, last + 1)
+            return _named(sent, i, q, ctx)
     if not sent.tokens[p].norm.startswith("ال") and not (
         p + 1 < stop and is_word(sent.tokens[p + 1], "same")
     ):
@@ -290,6 +342,12 @@ def _named(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
             k = sent.last_token_of(nxt, k) + 1
             last = k - 1
             continue
+        titled = _titled_partner(sent, k, stop) if chosen[0].attrs.get("type") == "PER" else None
+        if titled is not None:  # "X ووزير الدفاع Y": a second speaker after his title
+            chosen.append(titled[1])
+            k = last = sent.last_token_of(titled[1], titled[0])
+            k += 1
+            continue
         if sent.tokens[k].norm in _PEER:
             peer = next(
                 ((j, s) for j in range(k + 1, min(stop, k + 6)) if (s := sent.agent_at(j))), None
@@ -304,6 +362,21 @@ def _named(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None:
     return Speaker(
         "actor", ctx.clean[start:end], start, end, [ref(s) for s in chosen], None, last + 1
     )
+
+
+def _titled_partner(sent: Sentence, k: int, stop: int) -> tuple[int, Span] | None:
+    """ "… ووزير الدفاع Y" / "… والرئيس التركي Y" at token ``k``: a و-joined title (definite
+    words only) before a person, who speaks with the one before."""
+    toks = sent.tokens
+    if not toks[k].norm.startswith("و") or sent.agent_at(k) is not None or len(toks[k].norm) < 4:
+        return None
+    for j in range(k + 1, min(stop, k + _TITLE_WORDS + 1)):
+        span = sent.agent_at(j)
+        if span is not None:
+            return (j, span) if span.attrs.get("type") == "PER" else None
+        if not toks[j].norm.startswith("ال") or _stops(sent, j):
+            return None
+    return None
 
 
 def _agents(sent: Sentence, p: int, stop: int) -> list[tuple[int, Span]]:
@@ -465,9 +538,54 @@ def _missed_name(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
     return Speaker("actor", text, start, end, [], None, q)
 
 
+def recent_pair(before: int, ctx: Context, people: bool) -> tuple[Span, Span] | None:
+    """The two actors "الجانبان" / "الوزيران" / a dual verb refer to: the first two distinct
+    ones of the nearest sentence (from the one holding ``before``, back over a few) that
+    names two — people for a dual of persons, else people first, then bodies or countries
+    that are not just the place of the meeting ("في بكين")."""
+    bounds = [(s, e) for s, e in ctx.sentences if s < before][-_PAIR_REACH:] or [(0, before)]
+    for s_start, s_end in reversed(bounds):
+        spans = [
+            e
+            for e in ctx.entities
+            if s_start <= e.start < min(s_end, before)
+            and e.attrs.get("source") != "dateline"
+            and not sacred_span(e)
+        ]
+        kinds = (("PER",),) if people else (("PER",), ("ORG", "LOC"))
+        for types in kinds:
+            found: list[Span] = []
+            for e in spans:
+                if e.attrs.get("type") not in types or _a_place(e, ctx.clean):
+                    continue
+                if all(e.attrs.get("actor") != f.attrs.get("actor") for f in found):
+                    found.append(e)
+            if len(found) >= 2:
+                return found[0], found[1]
+    return None
+
+
+def _a_place(span: Span, clean: str) -> bool:
+    """A place named after في / بـ: where something happened, not a party to it."""
+    if span.attrs.get("type") != "LOC":
+        return False
+    before = clean[max(0, span.start - 4) : span.start]
+    return before.endswith(("في ", "ب")) or before.endswith("في")
+
+
 def _dual(norm: str) -> bool:
     """A dual verb form (قالتا، أكدا): its unexpressed subject is two actors."""
     return norm.endswith(("تا", "ا")) and not norm.endswith(("وا", "اا"))
+
+
+def _dual_verb(norm: str) -> bool:
+    """A cue verb in the dual (قالا، أكدتا، وأضافا): the form without its final alef is
+    another form of a cue ("دعا" is not a dual: "دع" is no form)."""
+    forms = cue_forms()
+    return (
+        any(w.endswith("ا") and w[:-1] in forms and w in forms for w in (norm, norm[1:]))
+        and norm[:1] != "ا"
+    )
 
 
 def _pair(sent: Sentence, cue: int) -> tuple[Span, Span] | None:
@@ -503,6 +621,10 @@ def antecedent(sent: Sentence, cue: int, ctx: Context, first: bool = False) -> S
     relative = cue > 0 and sent.tokens[cue - 1].norm in _RELATIVES
     people = [(i, s) for i, s in before if s.attrs.get("type") == "PER"]
     pair = _pair(sent, cue) if _dual(sent.tokens[cue].norm) else None
+    if pair is None and _dual_verb(sent.tokens[cue].norm):
+        earlier = recent_pair(sent.tokens[cue].start, ctx, people=False)
+        if earlier is not None:  # named in an earlier sentence: no phrase of this one
+            return Speaker("actor", None, None, None, [ref(x) for x in earlier], None, cue)
     if pair is not None:
         start, end = pair[0].start, pair[1].end
         return Speaker("actor", ctx.clean[start:end], start, end, [ref(x) for x in pair], None, cue)
