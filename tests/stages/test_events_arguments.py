@@ -654,3 +654,15 @@ def test_a_verb_followed_by_an_unnamed_force_does_not_inherit_the_last_subject()
         "وأطلقت قوات مسلحة سراح خمسين أسيراً."
     )
     assert _on(events, "وأطلقت")["source"] == []
+
+
+def test_a_feminine_adjective_predicate_is_not_a_participle() -> None:
+    events = _events("وقال الرئيس الروسي فلاديمير بوتين إن موسكو مستعدة للحوار مع كييف.")
+    assert all(
+        "فلاديمير بوتين" not in _names(e["source"]) for e in events if e["trigger"] == "مستعدة"
+    )
+
+
+def test_an_expected_visit_is_planned() -> None:
+    events = _events("ويتوقع أن يزور ولي العهد السعودي الأمير محمد بن سلمان بكين في وقت لاحق.")
+    assert _on(events, "يزور")["modality"] == "planned"

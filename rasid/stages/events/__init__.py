@@ -411,11 +411,16 @@ def _noun_subject(view: SentenceView, j: int) -> bool:
     )
 
 
-def _participle(trig: Trigger) -> bool:
-    """A circumstantial participle (داعياً، مطالباً، متهماً) continues its clause: its subject
-    is the clause's (the speaker), and the first actor after it is its object."""
+def _participle(view: SentenceView, trig: Trigger) -> bool:
+    """A circumstantial participle (داعياً، مطالباً، متهماً، متهمةً) continues its clause: its
+    subject is the clause's (the speaker), and the first actor after it is its object."""
     form = trig.entry.form
-    return trig.entry.pos == "verb" and len(form) >= 5 and form.endswith("ا") and form[-2] != "ه"
+    if trig.entry.pos != "verb" or len(form) < 5 or form[-2] == "ه":
+        return False
+    if form.endswith("ه") and form.startswith("م"):  # …، متهمةً: after a comma, else a
+        k = trig.index - 1  # predicate (موسكو مستعدة)
+        return k >= 0 and view.tokens[k].norm in (",", "،")
+    return form.endswith("ا")
 
 
 def _participle_subject(doc: Document, view: SentenceView, i: int, done: list[Event]) -> list[dict]:
@@ -593,7 +598,7 @@ def _event(
     tok = view.tokens[i]
     quote = quote_at(doc, tok.start)
     verbal = entry.pos == "verb" or trig.light is not None
-    participle = _participle(trig)
+    participle = _participle(view, trig)
     coordinated = verbal and (participle or _coordinated(view, head, lo, done))
     if coordinated and not participle and _pair_subject(view, head, hi) is not None:
         coordinated = False  # واتفق الجانبان: a new subject of its own
