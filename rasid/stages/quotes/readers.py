@@ -36,6 +36,9 @@ _WITH = frozenset({"مع", "ومع", "بين"})
 MAX_AFTER_OCCASION = 12  # tokens: the occasion, the outlet, the title, then the name
 _AS_SAID = frozenset({"حسبما", "بحسبما", "وحسبما", "وفقما"})  # "…، حسبما قال X"
 _AS = frozenset({"كما", "مثلما"})  # "…، كما قال X" (with no complement after it)
+_WHAT = frozenset({"ما", "مما", "بما", "عما"})  # not فيما (while) nor لما (when)
+_LABEL_WORDS = 3  # words of a quoted label (ما وصفته بـ"إعادة التموضع")
+_NOT_CUE = Cue("", "", "", False)
 _BIHI = frozenset({"به", "بها"})
 _THAT = frozenset({"ذلك", "هذا"})  # "…، ذكر ذلك X": the words before are what was said
 _POSTPOSED_CLAUSE = 6  # words before the comma: fewer are an opener, not what was said
@@ -297,7 +300,7 @@ def _request(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote]
         read = read_speaker(sent, i + 1, clause_end(sent, i + 1), ctx)
         speaker = read or antecedent(sent, i, ctx)
         first = _after_adjuncts(sent, read.stop if read else i + 1)
-    stop = clause_end(sent, first)
+    stop = _own_clause(sent, first, clause_end(sent, first))
     if (
         first + 1 < stop
         and toks[first].norm in ("الي", "علي", "ب")
@@ -307,6 +310,22 @@ def _request(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote]
         if inner is not None and inner[0] == "direct":
             return _quote(sent, i, cue, speaker, first + 1, stop)
     return _quote(sent, i, cue, speaker, first, stop)
+
+
+def _own_clause(sent: Sentence, first: int, stop: int) -> int:
+    """A request ends before "، و" + a verb of the outlet's narration (دعا إلى الحوار، وهدد
+    بفرض عقوبات): that is the speaker's next act, not what he called for."""
+    toks = sent.tokens
+    for k in range(first + 1, stop - 1):
+        nxt = toks[k + 1]
+        if (
+            toks[k].text in COMMAS
+            and not sent.quoted[k]
+            and nxt.norm.startswith("و")
+            and (is_word(nxt, "act_verb") or (cue_of(nxt) or _NOT_CUE).kind == "verb")
+        ):
+            return k
+    return stop
 
 
 def _coordinated(sent: Sentence, i: int, before: list[Quote]) -> bool:
@@ -346,8 +365,11 @@ def _after_adjuncts(sent: Sentence, first: int) -> int:
 
 
 def _describe(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote]) -> Quote | None:
-    """وصف X Y بأنه "…": the description, direct when it is quoted."""
+    """وصف X Y بأنه "…": the description, direct when it is quoted. After ما it is a scare
+    quote, the writer's label for a thing ("ما وصفته بـ"…""): no quote."""
     toks = sent.tokens
+    if i > 0 and toks[i - 1].norm in _WHAT and _labels(sent, i):
+        return None
     k = next(
         (k for k in range(i + 1, min(len(toks), i + 12)) if toks[k].norm in _DESCRIBE_MARKS), None
     )
@@ -363,6 +385,19 @@ def _describe(sent: Sentence, i: int, cue: Cue, ctx: Context, before: list[Quote
         if close is not None:
             return _quote(sent, i, cue, speaker, k + 1, close + 1)
     return _quote(sent, i, cue, speaker, k, stop)
+
+
+def _labels(sent: Sentence, i: int) -> bool:
+    """The description after "ما وصفه" is a short quoted term with بـ (بـ"إعادة التموضع"),
+    a label; "بأنه" + a clause stays what the speaker said."""
+    toks = sent.tokens
+    for k in range(i + 1, min(len(toks), i + 6)):
+        if toks[k].norm in _DESCRIBE_MARKS and toks[k].norm != "ب":
+            return False
+        if toks[k].norm == "ب" or (toks[k].norm.startswith("ب") and sent.opens(k + 1)):
+            close = next((j for j in range(k + 2, len(toks)) if toks[j].text in CLOSING), len(toks))
+            return sent.opens(k + 1) and close - k - 2 <= _LABEL_WORDS
+    return False
 
 
 def _relay(sent: Sentence, i: int, cue: Cue, ctx: Context) -> Quote | None:
