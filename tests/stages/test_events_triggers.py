@@ -418,3 +418,25 @@ def test_handing_over_needs_what_is_handed_over() -> None:
 )
 def test_common_news_acts_in_other_words(body: str, trigger: str, type_: str) -> None:
     assert (trigger, type_) in _types(body)
+
+
+def test_keeping_to_something_is_a_ceasefire_only_when_it_is_one() -> None:
+    assert ("ستلتزم", "RETREAT") in _types("وقال المتحدث إن قواته ستلتزم بالهدنة طوال أيام العيد.")
+    assert not _types("والتزم الوزير الصمت إزاء الانتقادات الموجهة إليه.")
+
+
+def test_heading_to_a_city_is_a_visit_but_sending_an_invitation_a_request() -> None:
+    assert ("توجه", "CONSULT") in _types("توجه وزير الخارجية السعودي أمس إلى موسكو.")
+    assert ("ستوجه", "REQUEST") in _types("وقالت التنسيقية إنها ستوجه دعوة إلى البرهان.")
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger", "type_"),
+    [
+        ("وهاجم الرئيس التركي في كلمته أمس الحكومة اليونانية بشدة.", "وهاجم", "ACCUSE"),
+        ("وحمل البيان الحكومة مسؤولية تدهور الأوضاع الأمنية.", "وحمل", "ACCUSE"),
+        ("وعرضت قطر وساطتها بين الطرفين لإنهاء الأزمة.", "وعرضت", "AGREE"),
+    ],
+)
+def test_verbs_that_change_type_with_their_object(body: str, trigger: str, type_: str) -> None:
+    assert (trigger, type_) in _types(body)

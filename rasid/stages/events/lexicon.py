@@ -196,16 +196,19 @@ def stems(norm: str) -> tuple[tuple[str, bool, bool], ...]:
 
 @lru_cache(maxsize=100_000)
 def candidates(norm: str) -> tuple[Match, ...]:
-    """Every reading of the word as a lexicon entry, longest form first, a form's contextual
-    readings before its plain one (تبنيها is تبنى or يبني+ها: both are tried)."""
+    """Every reading of the word as a lexicon entry, longest form first, contextual readings
+    before plain ones (تبنيها is تبنى or يبني+ها: both are tried; توجه … إلى is a visit before
+    it is يوجه, the plain light verb)."""
     lex = load_entries()
-    found: list[tuple[int, int, Match]] = []
+    found: list[tuple[int, bool, int, Match]] = []
     for stem, future, verbal in stems(norm):
         for rank, e in enumerate(lex.get(stem, ())):
             if verbal or e.pos != "verb":  # a light verb's verbal noun carries it (لشن هجمات)
-                found.append((-len(stem), rank, Match(e, future and e.pos in _VERBS)))
-    found.sort(key=lambda t: (t[0], t[1]))
-    return tuple(m for _n, _r, m in found)
+                found.append(
+                    (-len(stem), not e.contextual, rank, Match(e, future and e.pos in _VERBS))
+                )
+    found.sort(key=lambda t: t[:3])  # of two stems as long, any contextual reading first
+    return tuple(m for *_k, m in found)
 
 
 @lru_cache(maxsize=100_000)
