@@ -87,3 +87,38 @@ def test_a_title_with_no_office_or_name_after_it_is_an_anonymous_source() -> Non
 def test_a_title_before_a_name_is_the_named_person() -> None:
     _, actors, _ = _one("وقال ضابط الاتصال أحمد المسماري إن القصف استمر طوال الليل.")
     assert actors == ["أحمد المسماري"]
+
+
+def test_an_unnamed_source_before_its_verb_speaks_not_the_last_speaker() -> None:
+    body = (
+        "وقال رئيس الوزراء العراقي محمد شياع السوداني إن الأمن مستتب. "
+        "وكان شهود قد أفادوا بأن القصف استمر طوال الليل."
+    )
+    last = quotes(run(LEAD + body))[-1]
+    assert last.attrs["speaker_kind"] == "anonymous"
+    assert last.attrs["speaker"]["text"] == "شهود"
+    assert last.attrs["speaker_actors"] == []
+
+
+def test_wa_bayyana_with_a_complement_is_a_quote_and_bayna_alone_is_not() -> None:
+    body = (
+        "وأكد وزير الصحة فهد الجلاجل أن المستشفيات جاهزة. "
+        "وبين معاليه أن الخدمات تحسنت. والتقى الوزير بين جلستين وفدا طبيا."
+    )
+    found = quotes(run(LEAD + body))
+    assert [q.attrs["cue"]["text"] for q in found] == ["وأكد", "وبين"]
+    assert [a["text"] for a in found[1].attrs["speaker_actors"]] == ["فهد الجلاجل"]
+
+
+def test_a_fronted_definite_head_is_the_body_named_before() -> None:
+    body = (
+        "وعقدت وزارة الدفاع الروسية مؤتمرا صحفيا في موسكو. "
+        "وقال الرئيس الأوكراني فولوديمير زيلينسكي إن الهجوم فشل. "
+        "لكن الوزارة قالت إن القوات تقدمت."
+    )
+    doc = run(LEAD + body)
+    ministry = next(
+        s.attrs["actor"] for s in doc.spans["entities"] if s.text == "وزارة الدفاع الروسية"
+    )
+    last = quotes(doc)[-1]
+    assert [a["actor"] for a in last.attrs["speaker_actors"]] == [ministry]

@@ -9,7 +9,7 @@ the entity just before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rasid.document import Actor, Span
@@ -25,6 +25,8 @@ _PEER = ("ونظيره", "ونظيرته", "ونظيريه")  # "X ونظيره 
 _COMPLEMENT_PREPS = ("الي", "في", "لدي")
 _AFTER_NAME = frozenset({"ان", "بان", "انه", "انها", "الي", "عن", "من", ":"})
 _ONE_OF = ("احد", "احدي")  # "أحد السكان": anonymous unless a name follows
+_OPENERS = frozenset({"لكن", "ولكن", "كان", "وكان", "ان", "بينما", "فيما", "كما", "وكما"})
+_FRONTED = 4  # tokens between a fronted unnamed source and its verb (مسؤولا أمنيا قد)
 _PAIR_REACH = 3  # sentences back to the meeting a dual ("الجانبان") refers to
 _TITLE_WORDS = 3  # definite words of a partner's title (ووزير الخارجية الروسي)
 MAX_PHRASE = 8
@@ -604,6 +606,27 @@ def _pair(sent: Sentence, cue: int) -> tuple[Span, Span] | None:
     return found
 
 
+def _fronted_source(sent: Sentence, cue: int, ctx: Context) -> Speaker | None:
+    """An unnamed source put before its verb ("لكن مسؤولاً أمنياً قال …", "غير أن مصادر
+    محلية قالت …", "وكان شهود قد أفادوا …"): that source speaks, not the last speaker."""
+    toks = sent.tokens
+    for j in range(cue - 1, max(-1, cue - 1 - _FRONTED), -1):
+        t = toks[j]
+        if t.text in COMMAS or t.text in ENDS or sent.entity_of[j] is not None:
+            return None
+        if t.norm.startswith("ال") and (j == 0 or toks[j - 1].norm in _OPENERS):
+            found = _role(sent, j, cue, ctx)  # "لكن الوزارة قالت": the body named before
+            if found is not None:
+                return replace(found, stop=cue)
+        for kind in ("anonymous", "collective"):
+            if is_word(t, kind) and not _named_one(sent, j, cue):
+                end = cue
+                while end > j + 1 and toks[end - 1].norm in ("قد", "لقد"):
+                    end -= 1  # "وكان شهود قد أفادوا"
+                return replace(_group(sent, j, end, kind, ctx), stop=cue)
+    return None
+
+
 def antecedent(sent: Sentence, cue: int, ctx: Context, first: bool = False) -> Speaker | None:
     """Whom an unexpressed subject or a pronoun at token ``cue`` refers to: a person or body
     named earlier in the sentence (after a relative pronoun the one just before it; the
@@ -619,6 +642,9 @@ def antecedent(sent: Sentence, cue: int, ctx: Context, first: bool = False) -> S
         and not _addressee(sent, i)
     ]
     relative = cue > 0 and sent.tokens[cue - 1].norm in _RELATIVES
+    fronted = _fronted_source(sent, cue, ctx)
+    if fronted is not None:
+        return fronted
     people = [(i, s) for i, s in before if s.attrs.get("type") == "PER"]
     pair = _pair(sent, cue) if _dual(sent.tokens[cue].norm) else None
     if pair is None and _dual_verb(sent.tokens[cue].norm):
