@@ -440,3 +440,8 @@ def test_heading_to_a_city_is_a_visit_but_sending_an_invitation_a_request() -> N
 )
 def test_verbs_that_change_type_with_their_object(body: str, trigger: str, type_: str) -> None:
     assert (trigger, type_) in _types(body)
+
+
+def test_receiving_a_phone_call_is_the_call() -> None:
+    body = "وتلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون."
+    assert ("اتصالا", "CONSULT") in _types(body)
