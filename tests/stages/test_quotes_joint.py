@@ -44,3 +44,8 @@ def test_a_clause_after_the_speaker_is_not_a_partner() -> None:
 def test_an_accusative_dual_after_a_call_is_the_addressee_not_the_speaker() -> None:
     body = MEETING + "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين إلى التهدئة."
     assert _speakers(body)[-1] == ["أنطونيو غوتيريش"]
+
+
+def test_a_dual_followed_by_the_names_is_those_named() -> None:
+    body = MEETING + "وأكد الرئيسان فلاديمير بوتين ورجب طيب أردوغان أن الهدنة صامدة."
+    assert _speakers(body)[-1] == ["رجب طيب أردوغان", "فلاديمير بوتين"]

@@ -92,7 +92,11 @@ def read_speaker(sent: Sentence, p: int, q: int, ctx: Context) -> Speaker | None
         back = _group_back_reference(sent, p, q, ctx)
         if back is not None:
             return back
-    if is_word(tok, "dual") and sent.agent_at(p) is None:
+    if (
+        is_word(tok, "dual")
+        and sent.agent_at(p) is None
+        and not _person_in(_agents(sent, p + 1, _window(sent, p, q)))  # "الرئيسان X وY"
+    ):
         pair = recent_pair(sent.tokens[p].start, ctx, people=is_word(tok, "dual_people"))
         if pair is not None:
             text, start, end = sent.text(ctx.clean, p, p)
