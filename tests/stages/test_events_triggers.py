@@ -445,3 +445,34 @@ def test_verbs_that_change_type_with_their_object(body: str, trigger: str, type_
 def test_receiving_a_phone_call_is_the_call() -> None:
     body = "وتلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون."
     assert ("اتصالا", "CONSULT") in _types(body)
+
+
+@pytest.mark.parametrize("word", ["التدريبية", "الهجومية", "الاحتجاجية"])
+def test_an_adjective_in_iya_is_not_its_noun_with_a_pronoun(word: str) -> None:
+    assert lookup(normalize_arabic(word)) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتجمع المدينة بين الطابع التاريخي والحداثة في آن واحد.",
+        "وتقرر سحب ترخيص الشركة بعد ثبوت المخالفات.",
+        "وتفقد أمير المنطقة مشروعات الطرق الجديدة في المحافظة.",
+        "ولا يفرق القانون بين المواطنين في الحقوق والواجبات.",
+    ],
+)
+def test_everyday_senses_of_act_verbs_are_not_acts(body: str) -> None:
+    assert not _types(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger", "type_"),
+    [
+        ("وتجمع مئات المحتجين أمام مقر البرلمان في بغداد.", "وتجمع", "PROTEST"),
+        ("وبدأت القوات التركية سحب قواتها من مواقع في شمال سوريا.", "سحب", "RETREAT"),
+        ("وأكدت وزارة الدفاع أن الدفاعات الجوية أسقطت 12 مسيرة فوق كييف.", "أسقطت", "ASSAULT"),
+        ("وقالت الشرطة التركية إنها تجمعوا قرب الميدان قبل أن تفرقهم الشرطة.", "تفرقهم", "COERCE"),
+    ],
+)
+def test_act_verbs_with_what_they_act_on(body: str, trigger: str, type_: str) -> None:
+    assert (trigger, type_) in _types(body)

@@ -173,6 +173,8 @@ def stems(norm: str) -> tuple[tuple[str, bool, bool], ...]:
                     bodies.append((body[:-1] + "ء", True))
                 for b, was_ta in bodies:
                     for end, stem in _cuts(b, _ENDINGS, False):
+                        if pron == "ه" and end in _NISBA:
+                            continue  # التدريبية، الهجومية: an adjective in ية, not a pronoun
                         nominal = (
                             nominal_prefix or was_ta or end in _FEMININE_PLURAL or end in _NISBA
                         )
