@@ -131,3 +131,20 @@ def test_bracketed_short_name_that_is_a_word_repeats_only_where_an_actor_fits() 
     )
     assert mentions(doc).count(("صمود", "ORG")) == 2  # "(صمود)" and "واتهمت صمود"
     assert actor_of(doc, "صمود") == actor_of(doc, "جبهة القوى الوطنية")
+
+
+def test_nickname_in_brackets_after_a_person_is_the_same_actor() -> None:
+    doc = run(
+        "وصل قائد القوات سليمان حامد برقو (برقاوي) إلى المدينة. وقال برقاوي إن قواته انسحبت.",
+        {"سليمان حامد برقو": "PER"},
+    )
+    assert mentions(doc).count(("برقاوي", "PER")) == 2
+    assert actor_of(doc, "برقاوي") == actor_of(doc, "سليمان حامد برقو")
+
+
+def test_party_or_country_in_brackets_after_a_person_is_not_his_alias() -> None:
+    doc = run(
+        "وقال القيادي سليمان حامد برقو (مصر) إن الوفد وصل.",
+        {"سليمان حامد برقو": "PER", "مصر": "LOC"},
+    )
+    assert actor_of(doc, "مصر") != actor_of(doc, "سليمان حامد برقو")

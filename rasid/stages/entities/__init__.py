@@ -108,7 +108,7 @@ def find_mentions(
     mentions = pattern_mentions(tokens, sentences, mentions, lexicon)
     mentions = merge_dateline(mentions, dateline_mentions(doc.clean_text, tokens, shift), tokens)
     cut_labels(mentions, tokens)
-    mentions = bracketed_aliases(mentions, tokens)
+    mentions = bracketed_aliases(mentions, tokens, lexicon)
     place(mentions, tokens, lexicon)  # names, for the type votes and repeats below
     mentions = alias_mentions(mentions, tokens, sentences)
     place(mentions, tokens, lexicon)

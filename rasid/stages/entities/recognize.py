@@ -719,22 +719,51 @@ def _extend_surname(
         taken.add(k)
 
 
-def bracketed_aliases(mentions: list[Mention], tokens: Sequence[Token]) -> list[Mention]:
+def bracketed_aliases(
+    mentions: list[Mention], tokens: Sequence[Token], lexicon: Lexicon | None = None
+) -> list[Mention]:
     """``mentions`` with the short name a text gives in brackets right after a long one:
-    "قوات سوريا الديمقراطية (قسد)", "تنسيقية القوى المدنية (تقدم)" — the same actor."""
+    "قوات سوريا الديمقراطية (قسد)", "تنسيقية القوى المدنية (تقدم)" — the same actor. After a
+    person only a nickname no corpus knows as a word, used again out of brackets, counts
+    ("محمد حمدان دقلو (حميدتي)" … "حميدتي"):
+    "(حماس)" or "(مصر)" after a name is his party or country, and "(45 عاماً)" his age."""
     taken = {i for m in mentions for i in range(m.first, m.stop)}
+    # a nickname is one the text goes on using: "حميدتي" alone later, not "(سباحة)" in a list
+    unbracketed = {
+        form
+        for j, t in enumerate(tokens)
+        if j == 0 or tokens[j - 1].text != "("
+        for form in word_forms(t.norm)
+    }
     added = []
     for m in mentions:
         i = m.stop
-        if m.type == "PER" or m.stop - m.first < 2 or i >= len(tokens):
+        if m.stop - m.first < 2 or i >= len(tokens):
             continue
         if tokens[i].text != "(":
             continue
         k = i + 1
         while k < len(tokens) and k <= i + 3 and tokens[k].norm.isalpha() and k not in taken:
             k += 1
-        if k > i + 1 and k < len(tokens) and tokens[k].text == ")":
-            added.append(Mention(i + 1, k, m.type, "document", alias_of=m))
+        if not (k > i + 1 and k < len(tokens) and tokens[k].text == ")"):
+            continue
+        if m.type == "PER" and not (
+            k == i + 2
+            and lexicon is not None
+            and _nickname(tokens[i + 1].norm, lexicon)
+            and tokens[i + 1].norm in unbracketed
+        ):
+            continue
+        added.append(Mention(i + 1, k, m.type, "document", alias_of=m))
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: (m.first, -m.stop))
+
+
+def _nickname(norm: str, lexicon: Lexicon) -> bool:
+    """A one-word name in brackets after a person that is his other name: no ordinary word,
+    no country, no organisation or place the corpora know."""
+    stats = lexicon.get(norm)
+    if norm in country_names() or len(norm) < 3:
+        return False
+    return stats is None or (stats.kind == "PER" and stats.name_share >= 0.5)
