@@ -476,3 +476,19 @@ def test_everyday_senses_of_act_verbs_are_not_acts(body: str) -> None:
 )
 def test_act_verbs_with_what_they_act_on(body: str, trigger: str, type_: str) -> None:
     assert (trigger, type_) in _types(body)
+
+
+def test_a_name_spelled_like_a_clitic_and_a_verb_is_the_name() -> None:
+    assert lookup(normalize_arabic("فيصل")) is None
+    assert lookup(normalize_arabic("يصل")) is not None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وارتفع سعر النفط أمس ليصل إلى أعلى مستوى له منذ عامين.",
+        "وأطلقت الجامعة برنامج تدريب للخريجين في مجال البرمجة.",
+    ],
+)
+def test_amounts_reaching_a_level_and_job_training_are_not_acts(body: str) -> None:
+    assert not _types(body)

@@ -50,7 +50,7 @@ class Entry:
     """One row of the lexicon; ``form`` is normalized."""
 
     form: str
-    pos: str  # verb | noun | light | lightverb
+    pos: str  # verb | noun | light | lightverb | name (no act: فيصل is not ف + يصل)
     type: str
     mode: str | None
     target: tuple[str, ...]  # "obj" and/or normalized prepositions
@@ -224,7 +224,7 @@ def lookup(norm: str) -> Match | None:
             continue
         if entry and (best is None or len(entry.form) > len(best.entry.form)):
             best = Match(entry, future and entry.pos in _VERBS)
-    return best
+    return None if best is not None and best.entry.pos == "name" else best
 
 
 @lru_cache(maxsize=100_000)

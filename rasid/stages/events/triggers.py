@@ -80,6 +80,8 @@ def _reading(view: SentenceView, i: int) -> Match | None:
     )
     for match in found:
         entry = match.entry
+        if entry.pos == "name":
+            return None  # فيصل is the name, not ف + يصل
         if noun_only and entry.pos in ("verb", "lightverb") and not entry.form.endswith("ه"):
             continue  # … unless the lexicon lists the ة form itself (مستعدة)
         if entry.after and not (
