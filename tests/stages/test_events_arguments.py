@@ -666,3 +666,14 @@ def test_a_feminine_adjective_predicate_is_not_a_participle() -> None:
 def test_an_expected_visit_is_planned() -> None:
     events = _events("ويتوقع أن يزور ولي العهد السعودي الأمير محمد بن سلمان بكين في وقت لاحق.")
     assert _on(events, "يزور")["modality"] == "planned"
+
+
+def test_a_feminine_participle_after_a_comma_continues_the_clause() -> None:
+    events = _events(
+        "وأعلنت وزارة الخارجية السودانية رفضها مشاركة الإمارات في المفاوضات، "
+        "متهمة أبوظبي بتزويد المسلحين بالأسلحة، وهو ما نفته الإمارات."
+    )
+    accuse = _on(events, "متهمة")
+    assert accuse["type"] == "ACCUSE"
+    assert _names(accuse["source"]) == ["وزارة الخارجية السودانية"]
+    assert _names(accuse["target"]) == ["أبوظبي"]
