@@ -3,9 +3,11 @@
 Steps, each its own module: tokens with offsets (:mod:`.tokens`) → the trained tagger over
 each sentence (:mod:`.recognize`, model from :mod:`.train`) → head-noun rules for events,
 laws and facilities (:mod:`.patterns`) → framing labels cut off names (:mod:`.roles`) →
-clitics cut and names normalized (:mod:`.recognize`) → repeats of names the document
-already has (:mod:`.consistency`) → forces named by their leader ("قوات حفتر", :mod:`.forces`)
-→ roles and epithets (:mod:`.roles`) → mentions grouped into actors (:mod:`.actors`).
+clitics cut and names normalized (:mod:`.recognize`) → well-known aliases and nicknames
+named as their actor (حميدتي، قسد، فاغنر/فاجنر; :mod:`.aliases`, ``rasid/data/entity_aliases.tsv``)
+→ repeats of names the document already has (:mod:`.consistency`) → forces named by their
+leader ("قوات حفتر", :mod:`.forces`) → roles and epithets (:mod:`.roles`) → mentions grouped
+into actors (:mod:`.actors`).
 
 Output: ``doc.spans["entities"]`` (one span per mention: label = type; attrs ``type``,
 ``actor``, ``name``, ``role``, ``epithet``, ``source``) and ``doc.actors``.
