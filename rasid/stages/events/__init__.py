@@ -66,7 +66,7 @@ from rasid.stages.events.view import (
     pronoun_suffix,
     sentence_views,
 )
-from rasid.wordlists import word_classes
+from rasid.stages.quotes.lexicon import words as quote_words
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 ADJUNCT_WORDS = frozenset({"في", "خلال"})  # وصل … في زيارة: the act is the clause subject's
@@ -196,8 +196,7 @@ def _light_subject(
         subj = subject_before(view, groups, k, lo) or subject_after(view, groups, k, hi, i)
         if subj is not None:
             return subj if subj.stop <= i else None
-        # لن تستغل فتح الممرات لشن هجمات: a light verb with no subject of its own hands on
-        # the subject of the one that governs it
+        # no subject of its own: the light verb that governs it has one (لن تستغل … لشن هجمات)
     return None
 
 
@@ -284,7 +283,7 @@ def _subject_word(view: SentenceView, j: int) -> bool:
     return (
         view.is_word(j, "force")
         or view.is_title(j)
-        or norm in word_classes("quote_words.tsv")["anonymous"]
+        or norm in quote_words()["anonymous"]  # the quotes stage's unnamed sources
     )
 
 
